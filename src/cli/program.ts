@@ -1,0 +1,35 @@
+import { Command, type OutputConfiguration } from 'commander';
+import type { CommandModule, GlobalOptions } from './run.js';
+import { examples } from './action.js';
+import { registerStoreCommands } from './store-commands.js';
+import { registerPrecinct } from './precinct.js';
+import { registerSector } from './sector.js';
+import { registerNco } from './nco.js';
+import { VERSION } from '../version.js';
+
+export type RunCommand = <O>(load: () => Promise<CommandModule<O>>, options: O & GlobalOptions) => Promise<void>;
+
+export function buildProgram(run: RunCommand, output: OutputConfiguration): Command {
+  const program = new Command('nsm')
+    .description('Neighborhood Safety Meetings: precincts, sectors, NCOs and their community meetings')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .option('--store <file>', 'the store file (default: $NSM_STORE, else <user data dir>/nsm/store.json)')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--no-color', 'no colour (also NO_COLOR, and whenever stdout is not a terminal)')
+    .option('--no-input', 'never prompt; a missing value is an error (automatic when stdin is not a terminal)')
+    .option('-q, --quiet', 'no confirmations on stderr')
+    .showSuggestionAfterError(true)
+    .configureOutput(output)
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples('nsm init', 'nsm precinct show 75', 'nsm sector locate --lat 40.7484 --lon -73.9857', 'nsm nco list --precinct 75 --json') +
+        '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write.\n',
+    );
+  registerStoreCommands(program, run);
+  registerPrecinct(program, run);
+  registerSector(program, run);
+  registerNco(program, run);
+  return program;
+}

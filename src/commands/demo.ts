@@ -1,0 +1,66 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { RuleError } from '../errors.js';
+import { addDays, dateInNewYork } from '../domain/dates.js';
+import { initialStore } from '../domain/initial-store.js';
+import { rolloutStatus } from '../domain/precincts.js';
+import { addSampleRoster } from '../domain/sample-roster.js';
+import { loadReference } from '../reference/reference.js';
+import { replaceStore, serializeStore } from '../store/store.js';
+import { heading, text, type Block, type Output } from '../render/view.js';
+import * as precinctShow from './precinct/show.js';
+import * as sectorLocate from './sector/locate.js';
+
+export interface DemoOptions {
+  store?: string;
+}
+
+const DEMO_PRECINCTS = [75, 14];
+const EMPIRE_STATE = { lat: '40.7484', lon: '-73.9857' };
+
+export async function run(outer: Context, options: DemoOptions): Promise<Output> {
+  const storePath = options.store
+    ? resolve(options.store)
+    : join(await mkdtemp(join(tmpdir(), 'nsm-demo-')), 'store.json');
+  const ctx: Context = { ...outer, storePath };
+  const today = dateInNewYork(ctx.now());
+
+  const store = initialStore(await loadReference(), ctx.now().toISOString());
+  const roster = addSampleRoster(store, DEMO_PRECINCTS, addDays(today, -30));
+  await replaceStore(ctx, serializeStore(store), (current) => {
+    if (current !== null) {
+      throw new RuleError(`${storePath} already exists`, 'the demo builds a new store: give a new path, or leave out --store');
+    }
+  });
+
+  const shown = await precinctShow.run(ctx, { precinct: '75' });
+  const located = await sectorLocate.run(ctx, EMPIRE_STATE);
+  const statuses = store.precincts.map((p) => rolloutStatus(p, today));
+  const rollout = {
+    active: statuses.filter((s) => s === 'active').length,
+    pending: statuses.filter((s) => s === 'pending').length,
+    unknown: statuses.filter((s) => s === 'unknown').length,
+    total: statuses.length,
+  };
+
+  const blocks: Block[] = [
+    text(`A sample store with the New York City reference data and ${roster.length} fictional NCOs:`),
+    text(`  ${storePath}`),
+    text(`Try any command on it with --store ${storePath}`),
+    heading('Precinct 75 (East New York), its sectors and NCOs'),
+    ...shown.blocks,
+    heading('Which sector is the Empire State Building in? (nsm sector locate --lat 40.7484 --lon -73.9857)'),
+    ...located.blocks,
+    heading('Neighborhood Policing rollout'),
+    text(
+      `${rollout.active} of ${rollout.total} precincts active, ${rollout.pending} pending, ${rollout.unknown} with an unknown start date ` +
+        '(nsm precinct list --rollout unknown)',
+    ),
+  ];
+  return {
+    json: { store: storePath, ncos: roster.length, precinct: shown.json, located: located.json, rollout },
+    blocks,
+  };
+}

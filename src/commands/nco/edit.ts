@@ -1,0 +1,40 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { dateInNewYork } from '../../domain/dates.js';
+import { parseNcoId } from '../../domain/ids.js';
+import { findNco, parseEmail, parseName } from '../../domain/ncos.js';
+import { ncoRecord } from '../../domain/records.js';
+import { changeStore } from '../../store/store.js';
+import { text, type Output } from '../../render/view.js';
+import { optionalText, requiredText } from '../text-input.js';
+
+export interface NcoEditOptions {
+  nco: string;
+  name?: string;
+  rank?: string;
+  email?: string;
+  phone?: string;
+}
+
+export async function run(ctx: Context, options: NcoEditOptions): Promise<Output> {
+  const id = parseNcoId(options.nco);
+  const changes: { name?: string; rank?: string; email?: string | null; phone?: string | null } = {};
+  if (options.name !== undefined) changes.name = parseName(options.name);
+  if (options.rank !== undefined) changes.rank = requiredText(options.rank, '--rank', 60);
+  // An empty --email or --phone clears it.
+  if (options.email !== undefined) changes.email = options.email.trim() === '' ? null : parseEmail(options.email);
+  if (options.phone !== undefined) changes.phone = optionalText(options.phone, '--phone', 40);
+  if (Object.keys(changes).length === 0) {
+    throw new UsageError('nothing to change', `give at least one of --name, --rank, --email, --phone (nsm nco edit ${id} --rank Sergeant)`);
+  }
+  const record = await changeStore(ctx, (store) => {
+    const nco = findNco(store, id);
+    Object.assign(nco, changes);
+    return ncoRecord(nco, dateInNewYork(ctx.now()));
+  });
+  return {
+    json: record,
+    blocks: [text(record.id)],
+    notices: [`Updated ${record.id} ${record.name}: ${Object.keys(changes).join(', ')}.`],
+  };
+}

@@ -1,0 +1,29 @@
+import type { Context } from '../../context.js';
+import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { parseNcoId } from '../../domain/ids.js';
+import { findNco, unassign } from '../../domain/ncos.js';
+import { ncoRecord } from '../../domain/records.js';
+import { changeStore } from '../../store/store.js';
+import { text, type Output } from '../../render/view.js';
+import { describeEnded } from './assign.js';
+
+export interface NcoUnassignOptions {
+  nco: string;
+  on?: string;
+}
+
+export async function run(ctx: Context, options: NcoUnassignOptions): Promise<Output> {
+  const id = parseNcoId(options.nco);
+  const today = dateInNewYork(ctx.now());
+  const on = options.on === undefined ? today : parseDateFlag(options.on, '--on', today);
+  const { record, change } = await changeStore(ctx, (store) => {
+    const nco = findNco(store, id);
+    const change = unassign(nco, on);
+    return { record: ncoRecord(nco, today), change };
+  });
+  return {
+    json: record,
+    blocks: [text(record.id)],
+    notices: [`${record.id} ${record.name} has no sector from ${on}.${describeEnded(change)}`],
+  };
+}

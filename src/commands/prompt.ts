@@ -1,0 +1,41 @@
+import type { Context } from '../context.js';
+import { NsmError, UsageError } from '../errors.js';
+
+export interface Ask<T> {
+  /** The flag that supplies the value, named in the error when it is missing and input is off. */
+  flag: string;
+  message: string;
+  /** Turns text into a value, throwing UsageError when it is not acceptable. */
+  parse: (text: string) => T;
+  example: string;
+  default?: string;
+}
+
+/**
+ * A value from its flag; when the flag is missing, asked for on a terminal (re-asked until it
+ * parses), and a usage error that names the flag otherwise.
+ */
+export async function need<T>(ctx: Context, given: string | undefined, ask: Ask<T>): Promise<T> {
+  if (given !== undefined) return ask.parse(given);
+  if (!ctx.interactive) {
+    throw new UsageError(`missing ${ask.flag}`, `give it, for example ${ask.flag} ${ask.example}`);
+  }
+  const { input } = await import('@inquirer/prompts');
+  const answer = await input(
+    {
+      message: ask.message,
+      ...(ask.default ? { default: ask.default } : {}),
+      validate: (text: string) => {
+        try {
+          ask.parse(text);
+          return true;
+        } catch (error) {
+          if (error instanceof NsmError) return error.hint ? `${error.message} — ${error.hint}` : error.message;
+          throw error;
+        }
+      },
+    },
+    { output: ctx.stderr },
+  );
+  return ask.parse(answer);
+}

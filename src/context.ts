@@ -1,0 +1,24 @@
+import type { Writable } from 'node:stream';
+
+/**
+ * Everything a command needs from the outside world, passed in so tests can build one with a
+ * fixed clock and captured streams.
+ */
+export interface Context {
+  /** Absolute path of the store file. */
+  storePath: string;
+  /** The current instant. */
+  now: () => Date;
+  stdout: Writable;
+  stderr: Writable;
+  /** stdout is a terminal: print tables and colour; otherwise TSV, no colour. */
+  stdoutIsTTY: boolean;
+  /** Prompting is allowed (stdin is a terminal and --no-input was not given). */
+  interactive: boolean;
+  color: boolean;
+  json: boolean;
+  quiet: boolean;
+  env: NodeJS.ProcessEnv;
+  /** The command line as typed, recorded in the undo journal. */
+  commandLine: string;
+}

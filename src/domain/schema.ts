@@ -1,0 +1,92 @@
+import * as v from 'valibot';
+
+/** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
+export const SCHEMA_VERSION = 1;
+
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
+const nullableText = v.nullable(v.string());
+
+export const PrecinctSchema = v.object({
+  precinct: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: v.string(),
+  commonName: nullableText,
+  borough: v.string(),
+  patrolBorough: nullableText,
+  patrolBoroughCode: nullableText,
+  address: nullableText,
+  phone: nullableText,
+  url: nullableText,
+  rollout: v.object({
+    startDate: v.nullable(isoDate),
+    phase: v.nullable(v.pipe(v.number(), v.integer())),
+  }),
+  opened: v.nullable(isoDate),
+  notes: nullableText,
+});
+
+export const SectorSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^\d+[A-Z]$/, 'expected a sector id such as 75A')),
+  precinct: v.pipe(v.number(), v.integer()),
+  letter: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
+  description: nullableText,
+  sqMiles: v.nullable(v.number()),
+});
+
+export const AssignmentSchema = v.object({
+  sector: v.string(),
+  from: isoDate,
+  to: v.nullable(isoDate),
+});
+
+export const NcoSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^N\d+$/, 'expected an NCO id such as N1')),
+  name: v.string(),
+  shield: v.pipe(v.string(), v.regex(/^\d+$/)),
+  rank: v.string(),
+  precinct: v.pipe(v.number(), v.integer()),
+  email: nullableText,
+  phone: nullableText,
+  assignments: v.array(AssignmentSchema),
+});
+
+export const PhaseSchema = v.object({
+  phase: v.pipe(v.number(), v.integer()),
+  startDate: isoDate,
+  precincts: v.array(v.number()),
+});
+
+export const PsaSchema = v.object({
+  psa: v.pipe(v.number(), v.integer()),
+  name: v.string(),
+  address: nullableText,
+  borough: v.string(),
+});
+
+export const StoreSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  createdAt: v.string(),
+  /** The next number of each id series; ids are never reused, even after undo or deletion. */
+  nextId: v.object({ nco: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  precincts: v.array(PrecinctSchema),
+  sectors: v.array(SectorSchema),
+  phases: v.array(PhaseSchema),
+  psas: v.array(PsaSchema),
+  ncos: v.array(NcoSchema),
+});
+
+export type Store = v.InferOutput<typeof StoreSchema>;
+export type Precinct = v.InferOutput<typeof PrecinctSchema>;
+export type Sector = v.InferOutput<typeof SectorSchema>;
+export type Nco = v.InferOutput<typeof NcoSchema>;
+export type Assignment = v.InferOutput<typeof AssignmentSchema>;
+export type Phase = v.InferOutput<typeof PhaseSchema>;
+export type Psa = v.InferOutput<typeof PsaSchema>;
+
+/** Validates a parsed store; returns the first problem as "path: message", or null when valid. */
+export function storeProblem(data: unknown): string | null {
+  const result = v.safeParse(StoreSchema, data);
+  if (result.success) return null;
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue) ?? '(top level)';
+  return `${path}: ${issue.message}`;
+}

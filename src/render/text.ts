@@ -1,0 +1,20 @@
+/**
+ * Text from the store is kept exactly as typed, but never reaches a terminal raw: control
+ * characters and escape sequences are shown as visible escapes (\x1b, \u009b) so a stored
+ * string cannot move the cursor, recolour the screen or hide what follows it.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** One table cell or field on one line: also shows newlines and tabs as escapes. */
+export function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return visible(String(value)).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}

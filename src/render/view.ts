@@ -1,0 +1,31 @@
+/** What a command returns: a JSON document for scripts, and blocks for people. */
+export interface Output {
+  json: unknown;
+  blocks: Block[];
+  /** Confirmations for stderr (hidden by --quiet). */
+  notices?: string[];
+  /** Warnings for stderr (always shown). */
+  warnings?: string[];
+  /** A non-zero exit status for a command that succeeded but found problems (doctor). */
+  exitCode?: number;
+}
+
+export type Cell = string | number | null | undefined;
+
+export type Block =
+  | { kind: 'table'; columns: string[]; rows: Cell[][]; empty?: string }
+  | { kind: 'fields'; fields: Array<[string, Cell]> }
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'warning'; text: string };
+
+export const table = (columns: string[], rows: Cell[][], empty?: string): Block => ({
+  kind: 'table',
+  columns,
+  rows,
+  ...(empty ? { empty } : {}),
+});
+export const fields = (entries: Array<[string, Cell]>): Block => ({ kind: 'fields', fields: entries });
+export const heading = (text: string): Block => ({ kind: 'heading', text });
+export const text = (value: string): Block => ({ kind: 'text', text: value });
+export const warning = (value: string): Block => ({ kind: 'warning', text: value });

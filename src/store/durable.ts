@@ -1,0 +1,41 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
+ * content: write a uniquely named temporary file (mode 0600) beside it, fsync it, rename it over
+ * the target, then fsync the folder so the rename itself survives a power cut.
+ */
+export async function writeFileDurably(path: string, bytes: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const file = await open(temp, 'wx', 0o600);
+    try {
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+export async function syncFolder(dir: string): Promise<void> {
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+/** Leftover temporary files of interrupted writes, as named by writeFileDurably. */
+export function isTemporaryName(storeBase: string, name: string): boolean {
+  return name.startsWith(`.${storeBase}.`) && name.endsWith('.tmp');
+}

@@ -1,0 +1,96 @@
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { backupsDir } from './paths.js';
+import { writeFileDurably } from './durable.js';
+
+/** How many earlier states of the store are kept beside it. */
+export const BACKUPS_KEPT = 10;
+const JOURNAL_KEPT = 50;
+const BACKUP_NAME = /^(\d{6,})\.json$/;
+
+export interface JournalEntry {
+  seq: number;
+  /** ISO instant of the change. */
+  at: string;
+  /** The command line that made the change. */
+  command: string;
+  /** The backup holding the state before the change, or null when the change created the store. */
+  backup: string | null;
+  /** sha256 of the store right after the change: undo only applies to the state it recorded. */
+  afterHash: string;
+}
+
+export interface Journal {
+  nextSeq: number;
+  entries: JournalEntry[];
+}
+
+export function hashOf(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function journalPath(storePath: string): string {
+  return join(backupsDir(storePath), 'journal.json');
+}
+
+/** Reads the undo journal; a missing or damaged journal reads as empty (the store itself is unaffected). */
+export async function readJournal(storePath: string): Promise<Journal> {
+  try {
+    const parsed = JSON.parse(await readFile(journalPath(storePath), 'utf8')) as Journal;
+    if (Number.isInteger(parsed.nextSeq) && Array.isArray(parsed.entries)) return parsed;
+  } catch {
+    // fall through: start a fresh journal
+  }
+  const seqs = (await listBackups(storePath)).map((b) => b.seq);
+  return { nextSeq: Math.max(0, ...seqs) + 1, entries: [] };
+}
+
+export async function writeJournal(storePath: string, journal: Journal): Promise<void> {
+  journal.entries = journal.entries.slice(-JOURNAL_KEPT);
+  await mkdir(backupsDir(storePath), { recursive: true, mode: 0o700 });
+  await writeFileDurably(journalPath(storePath), JSON.stringify(journal, null, 1) + '\n');
+}
+
+export interface BackupInfo {
+  name: string;
+  seq: number;
+  path: string;
+  size: number;
+  savedAt: Date;
+}
+
+export async function listBackups(storePath: string): Promise<BackupInfo[]> {
+  const dir = backupsDir(storePath);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const found: BackupInfo[] = [];
+  for (const name of names) {
+    const m = BACKUP_NAME.exec(name);
+    if (!m) continue;
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (info) found.push({ name, seq: Number(m[1]), path: join(dir, name), size: info.size, savedAt: info.mtime });
+  }
+  return found.sort((a, b) => a.seq - b.seq);
+}
+
+/** Saves `bytes` as backup number `seq`, then drops all but the newest BACKUPS_KEPT. */
+export async function saveBackup(storePath: string, seq: number, bytes: string | Uint8Array): Promise<string> {
+  const dir = backupsDir(storePath);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const name = `${String(seq).padStart(6, '0')}.json`;
+  await writeFileDurably(join(dir, name), bytes);
+  const all = await listBackups(storePath);
+  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT))) await unlink(old.path).catch(() => {});
+  return name;
+}
+
+/** Finds a backup by its name (`000042`, `000042.json` or `42`). */
+export async function findBackup(storePath: string, name: string): Promise<BackupInfo | undefined> {
+  const seq = Number(name.replace(/\.json$/, '').replace(/^.*\//, ''));
+  return (await listBackups(storePath)).find((b) => b.seq === seq);
+}

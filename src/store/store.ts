@@ -1,0 +1,163 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { Context } from '../context.js';
+import { storeProblem, type Store } from '../domain/schema.js';
+import { RuleError, StoreUnreadableError } from '../errors.js';
+import { writeFileDurably } from './durable.js';
+import { fsError } from './fs-errors.js';
+import { findBackup, hashOf, readJournal, saveBackup, writeJournal, type JournalEntry } from './history.js';
+import { withStoreLock } from './lock.js';
+import { parseStore } from './parse.js';
+
+export function serializeStore(store: Store): string {
+  return JSON.stringify(store) + '\n';
+}
+
+/** Reads the store file's text; a missing file is an error that says how to create one. */
+export async function readStoreText(storePath: string): Promise<string> {
+  try {
+    return await readFile(storePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new StoreUnreadableError(
+        `there is no store at ${storePath}`,
+        'create one with: nsm init (or point --store or NSM_STORE at an existing store)',
+      );
+    }
+    throw fsError(error, storePath, 'read');
+  }
+}
+
+async function readTextIfAny(storePath: string): Promise<string | null> {
+  try {
+    return await readFile(storePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fsError(error, storePath, 'write');
+  }
+}
+
+/**
+ * Writes a new state of the store while its lock is held: the state it replaces becomes a backup,
+ * the new bytes replace the file durably, and the journal records the change for `nsm undo`.
+ */
+async function commit(
+  ctx: Context,
+  previous: string | null,
+  next: string,
+  stillHeld: () => void,
+): Promise<JournalEntry> {
+  const path = ctx.storePath;
+  try {
+    const journal = await readJournal(path);
+    const seq = journal.nextSeq++;
+    const backup = previous === null ? null : await saveBackup(path, seq, previous);
+    stillHeld();
+    await writeFileDurably(path, next);
+    const entry = { seq, at: ctx.now().toISOString(), command: ctx.commandLine, backup, afterHash: hashOf(next) };
+    journal.entries.push(entry);
+    await writeJournal(path, journal);
+    return entry;
+  } catch (error) {
+    throw fsError(error, path, 'write');
+  }
+}
+
+/** The lowdb adapter: validated reads and durable, journaled writes of one JSON file. */
+class StoreFile implements Adapter<Store> {
+  bytesRead: string | null = null;
+  constructor(
+    private readonly ctx: Context,
+    private readonly stillHeld: () => void,
+  ) {}
+
+  async read(): Promise<Store> {
+    this.bytesRead = await readStoreText(this.ctx.storePath);
+    return parseStore(this.bytesRead, this.ctx.storePath);
+  }
+
+  async write(store: Store): Promise<void> {
+    const problem = storeProblem(store);
+    if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
+    const next = serializeStore(store);
+    if (next === this.bytesRead) return;
+    await commit(this.ctx, this.bytesRead, next, this.stillHeld);
+  }
+}
+
+/** Reads the store for a command that only looks (no lock: writers replace the file atomically). */
+export async function loadStore(ctx: Context): Promise<Store> {
+  return parseStore(await readStoreText(ctx.storePath), ctx.storePath);
+}
+
+/**
+ * The one way to change the store: lock, read, validate, migrate, apply `change`, write durably,
+ * release. If `change` throws, nothing is written.
+ */
+export async function changeStore<T>(ctx: Context, change: (store: Store) => T | Promise<T>): Promise<T> {
+  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
+    const db = new Low<Store>(new StoreFile(ctx, stillHeld), {} as Store);
+    await db.read();
+    const result = await change(db.data);
+    await db.write();
+    return result;
+  });
+}
+
+/**
+ * Replaces the whole store (init, restore). The current file, readable or not, is kept as a backup.
+ * `guard` sees the current text (null when there is none) and may refuse.
+ */
+export async function replaceStore(
+  ctx: Context,
+  next: string,
+  guard: (current: string | null) => void,
+): Promise<JournalEntry> {
+  try {
+    await mkdir(dirname(ctx.storePath), { recursive: true });
+  } catch (error) {
+    throw fsError(error, ctx.storePath, 'write');
+  }
+  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
+    const current = await readTextIfAny(ctx.storePath);
+    guard(current);
+    return commit(ctx, current, next, stillHeld);
+  });
+}
+
+/** Puts back the state before the last recorded change, keeping the current state as a backup. */
+export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
+  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
+    const current = await readStoreText(ctx.storePath);
+    const journal = await readJournal(ctx.storePath);
+    const last = journal.entries.at(-1);
+    if (!last) throw new RuleError('there is no recorded change to undo', 'see recent changes with: nsm undo --list');
+    if (hashOf(current) !== last.afterHash) {
+      throw new RuleError(
+        `the store was changed outside nsm after its last recorded change (${last.command})`,
+        'nothing was undone; see the backups with nsm doctor and put one back with nsm doctor --restore <backup>',
+      );
+    }
+    if (last.backup === null) {
+      throw new RuleError(`the last change (${last.command}) created the store; there is nothing before it`, 'to start over, run: nsm init --force');
+    }
+    const backup = await findBackup(ctx.storePath, last.backup);
+    if (!backup) {
+      throw new RuleError(`the backup from before "${last.command}" is no longer kept`, 'only the last 10 states are kept; see them with: nsm doctor');
+    }
+    const previous = await readFile(backup.path, 'utf8');
+    parseStore(previous, backup.path);
+    try {
+      const seq = journal.nextSeq++;
+      await saveBackup(ctx.storePath, seq, current);
+      stillHeld();
+      await writeFileDurably(ctx.storePath, previous);
+      journal.entries.pop();
+      await writeJournal(ctx.storePath, journal);
+    } catch (error) {
+      throw fsError(error, ctx.storePath, 'write');
+    }
+    return last;
+  });
+}
