@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Runs a command on a real pseudo-terminal and answers its prompts.
+
+usage: pty-run.py <script.json>
+The JSON holds {"argv": [...], "env": {...}, "steps": [{"expect": "text", "send": "answer\\r"}, ...]}.
+Each step waits (up to 10 s) for its text in the output, then types its answer. Prints the whole
+output, then a last line "EXIT <status>".
+"""
+import json, os, pty, select, sys, time
+
+spec = json.load(open(sys.argv[1]))
+pid, fd = pty.fork()
+if pid == 0:
+    env = dict(os.environ)
+    env.update(spec.get("env", {}))
+    os.execvpe(spec["argv"][0], spec["argv"], env)
+
+output = b""
+
+def read_until(text, timeout=10.0):
+    global output
+    deadline = time.time() + timeout
+    while text.encode() not in output:
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise SystemExit("timed out waiting for %r; output so far:\n%s" % (text, output.decode(errors="replace")))
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+
+for step in spec.get("steps", []):
+    read_until(step["expect"])
+    time.sleep(0.05)
+    os.write(fd, step["send"].encode())
+
+while True:
+    try:
+        ready, _, _ = select.select([fd], [], [], 10)
+        if not ready:
+            break
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        output += chunk
+    except OSError:
+        break
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(output.decode(errors="replace"))
+code = os.waitstatus_to_exitcode(status)
+sys.stdout.write("\nEXIT %d\n" % code)
