@@ -5,6 +5,7 @@ import { registerStoreCommands } from './store-commands.js';
 import { registerPrecinct } from './precinct.js';
 import { registerSector } from './sector.js';
 import { registerNco } from './nco.js';
+import { registerMeeting } from './meeting.js';
 import { VERSION } from '../version.js';
 
 export type RunCommand = <O>(load: () => Promise<CommandModule<O>>, options: O & GlobalOptions) => Promise<void>;
@@ -31,5 +32,6 @@ export function buildProgram(run: RunCommand, output: OutputConfiguration): Comm
   registerPrecinct(program, run);
   registerSector(program, run);
   registerNco(program, run);
+  registerMeeting(program, run);
   return program;
 }

@@ -7,11 +7,13 @@ import { addDays, dateInNewYork } from '../domain/dates.js';
 import { initialStore } from '../domain/initial-store.js';
 import { rolloutStatus } from '../domain/precincts.js';
 import { addSampleRoster } from '../domain/sample-roster.js';
+import { addSampleMeetings } from '../domain/sample-meetings.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
 import { heading, text, type Block, type Output } from '../render/view.js';
 import * as precinctShow from './precinct/show.js';
 import * as sectorLocate from './sector/locate.js';
+import * as meetingNext from './meeting/next.js';
 
 export interface DemoOptions {
   store?: string;
@@ -28,7 +30,8 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
   const today = dateInNewYork(ctx.now());
 
   const store = initialStore(await loadReference(), ctx.now().toISOString());
-  const roster = addSampleRoster(store, DEMO_PRECINCTS, addDays(today, -30));
+  const roster = addSampleRoster(store, DEMO_PRECINCTS, addDays(today, -180));
+  const meetings = DEMO_PRECINCTS.flatMap((p) => addSampleMeetings(store, p, today, ctx.now().toISOString()));
   await replaceStore(ctx, serializeStore(store), (current) => {
     if (current !== null) {
       throw new RuleError(`${storePath} already exists`, 'the demo builds a new store: give a new path, or leave out --store');
@@ -37,6 +40,8 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
 
   const shown = await precinctShow.run(ctx, { precinct: '75' });
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
+  const next = await meetingNext.run(ctx, { sector: '75A' });
+
   const statuses = store.precincts.map((p) => rolloutStatus(p, today));
   const rollout = {
     active: statuses.filter((s) => s === 'active').length,
@@ -46,11 +51,13 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
   };
 
   const blocks: Block[] = [
-    text(`A sample store with the New York City reference data and ${roster.length} fictional NCOs:`),
+    text(`A sample store with the New York City reference data, ${roster.length} fictional NCOs and ${meetings.length} meetings:`),
     text(`  ${storePath}`),
     text(`Try any command on it with --store ${storePath}`),
     heading('Precinct 75 (East New York), its sectors and NCOs'),
     ...shown.blocks,
+    heading('When is sector 75A\'s next meeting? (nsm meeting next --sector 75A)'),
+    ...next.blocks,
     heading('Which sector is the Empire State Building in? (nsm sector locate --lat 40.7484 --lon -73.9857)'),
     ...located.blocks,
     heading('Neighborhood Policing rollout'),
@@ -60,7 +67,7 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
     ),
   ];
   return {
-    json: { store: storePath, ncos: roster.length, precinct: shown.json, located: located.json, rollout },
+    json: { store: storePath, ncos: roster.length, meetings: meetings.length, precinct: shown.json, next: next.json, located: located.json, rollout },
     blocks,
   };
 }

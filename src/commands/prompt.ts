@@ -39,3 +39,9 @@ export async function need<T>(ctx: Context, given: string | undefined, ask: Ask<
   );
   return ask.parse(answer);
 }
+
+/** Asks the user to pick one of `choices` (only called when prompting is allowed). */
+export async function choose<T extends string>(ctx: Context, message: string, choices: Array<{ value: T; name: string }>): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return select({ message, choices, pageSize: 10 }, { output: ctx.stderr });
+}

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 const nullableText = v.nullable(v.string());
@@ -62,16 +62,45 @@ export const PsaSchema = v.object({
   borough: v.string(),
 });
 
+const wallTime = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'));
+
+export const MeetingSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
+  precinct: v.pipe(v.number(), v.integer()),
+  sector: v.string(),
+  title: v.string(),
+  /** New York wall-clock start; the instant follows from the zone rules. */
+  start: wallTime,
+  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720)),
+  location: nullableText,
+  address: nullableText,
+  onlineUrl: nullableText,
+  seriesId: v.nullable(v.string()),
+  status: v.picklist(['scheduled', 'held', 'cancelled']),
+  /** Raised by every reschedule and cancellation, so calendar clients replace their copy. */
+  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  attendance: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  notes: nullableText,
+  cancelReason: nullableText,
+  createdAt: v.string(),
+  updatedAt: v.string(),
+});
+
 export const StoreSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   createdAt: v.string(),
   /** The next number of each id series; ids are never reused, even after undo or deletion. */
-  nextId: v.object({ nco: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  nextId: v.object({
+    nco: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    meeting: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    series: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
   precincts: v.array(PrecinctSchema),
   sectors: v.array(SectorSchema),
   phases: v.array(PhaseSchema),
   psas: v.array(PsaSchema),
   ncos: v.array(NcoSchema),
+  meetings: v.array(MeetingSchema),
 });
 
 export type Store = v.InferOutput<typeof StoreSchema>;
@@ -81,6 +110,7 @@ export type Nco = v.InferOutput<typeof NcoSchema>;
 export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 export type Psa = v.InferOutput<typeof PsaSchema>;
+export type Meeting = v.InferOutput<typeof MeetingSchema>;
 
 /** Validates a parsed store; returns the first problem as "path: message", or null when valid. */
 export function storeProblem(data: unknown): string | null {

@@ -2,11 +2,17 @@ import { SCHEMA_VERSION } from '../domain/schema.js';
 
 /**
  * One step per store format: `migrations[n]` turns a version-n store into version n+1.
- * Version 1 is the first format, so the table is empty until the format changes; every later
- * format adds its step here and names it in the CHANGELOG.
+ * Every format change adds its step here and names it in the CHANGELOG.
  */
 export type Migration = (store: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Record<number, Migration> = {};
+export const migrations: Record<number, Migration> = {
+  /** Format 2 (nsm 0.2): meetings, with their own id series and series ids. */
+  1: (store) => ({
+    ...store,
+    nextId: { ...(store.nextId as object), meeting: 1, series: 1 },
+    meetings: [],
+  }),
+};
 
 /** Brings a parsed store up to `target`, one step at a time. Throws when a step is missing. */
 export function migrate(

@@ -147,17 +147,36 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       throw new RuleError(`the backup from before "${last.command}" is no longer kept`, 'only the last 10 states are kept; see them with: nsm doctor');
     }
     const previous = await readFile(backup.path, 'utf8');
-    parseStore(previous, backup.path);
+    const next = keepIdCounters(parseStore(previous, backup.path), parseStore(current, ctx.storePath)) ?? previous;
     try {
       const seq = journal.nextSeq++;
       await saveBackup(ctx.storePath, seq, current);
       stillHeld();
-      await writeFileDurably(ctx.storePath, previous);
+      await writeFileDurably(ctx.storePath, next);
       journal.entries.pop();
+      // The change before is now the last one; its state is what was just written.
+      const now = journal.entries.at(-1);
+      if (now && next !== previous) now.afterHash = hashOf(next);
       await writeJournal(ctx.storePath, journal);
     } catch (error) {
       throw fsError(error, ctx.storePath, 'write');
     }
     return last;
   });
+}
+
+/**
+ * Ids are never reused, even after undo: the restored state keeps the id counters of the state it
+ * replaces. Returns the restored text when a counter had to be raised, null when the backup is fine as it is.
+ */
+function keepIdCounters(restored: Store, replaced: Store): string | null {
+  const counters = restored.nextId as Record<string, number>;
+  let raised = false;
+  for (const [key, value] of Object.entries(replaced.nextId as Record<string, number>)) {
+    if (value > (counters[key] ?? 0)) {
+      counters[key] = value;
+      raised = true;
+    }
+  }
+  return raised ? serializeStore(restored) : null;
 }

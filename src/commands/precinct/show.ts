@@ -4,8 +4,13 @@ import { parsePrecinctNumber } from '../../domain/ids.js';
 import { ncosOfSector } from '../../domain/ncos.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { precinctRecord, sectorRecord, sectorsOf, understaffedSectors } from '../../domain/records.js';
+import { meetingRecord, upcomingMeetings } from '../../domain/meetings.js';
 import { loadStore } from '../../store/store.js';
-import { fields, heading, table, warning, type Output } from '../../render/view.js';
+import { meetingTable } from '../meeting/table.js';
+import { fields, heading, table, text, warning, type Output } from '../../render/view.js';
+
+/** How many upcoming meetings a show command lists before pointing to meeting list. */
+export const UPCOMING_SHOWN = 10;
 
 export interface PrecinctShowOptions {
   precinct: string;
@@ -20,6 +25,7 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
   const sectors = sectorsOf(store, number);
   const short = understaffedSectors(store, today, number);
   const roster = store.ncos.filter((n) => n.precinct === number);
+  const upcoming = upcomingMeetings(store, ctx.now(), (m) => m.precinct === number).map((m) => meetingRecord(store, m));
 
   return {
     json: {
@@ -27,6 +33,7 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
       sectorDetails: sectors.map((s) => sectorRecord(store, s, today)),
       ncos: roster.map((n) => n.id),
       understaffedSectors: short,
+      upcomingMeetings: upcoming,
     },
     blocks: [
       fields([
@@ -60,6 +67,9 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
       ...(short.length > 0
         ? [warning(`Below two NCOs: ${short.map((s) => `${s.sector} (${s.ncos})`).join(', ')}`)]
         : []),
+      heading(`Upcoming meetings (${upcoming.length})`),
+      meetingTable(upcoming.slice(0, UPCOMING_SHOWN), `None scheduled: nsm meeting schedule --sector ${number}A --at …`),
+      ...(upcoming.length > UPCOMING_SHOWN ? [text(`… and ${upcoming.length - UPCOMING_SHOWN} more: nsm meeting list --precinct ${number} --upcoming`)] : []),
     ],
   };
 }

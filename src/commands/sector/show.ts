@@ -5,7 +5,10 @@ import { assignmentOn, ncosOfSector } from '../../domain/ncos.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { ncoRecord, sectorRecord } from '../../domain/records.js';
 import { findSector } from '../../domain/sectors.js';
+import { meetingRecord, upcomingMeetings } from '../../domain/meetings.js';
 import { loadStore } from '../../store/store.js';
+import { meetingTable } from '../meeting/table.js';
+import { UPCOMING_SHOWN } from '../precinct/show.js';
 import { fields, heading, table, warning, type Output } from '../../render/view.js';
 
 export interface SectorShowOptions {
@@ -19,8 +22,9 @@ export async function run(ctx: Context, options: SectorShowOptions): Promise<Out
   const precinct = findPrecinct(store, sector.precinct);
   const today = dateInNewYork(ctx.now());
   const ncos = ncosOfSector(store, id, today);
+  const upcoming = upcomingMeetings(store, ctx.now(), (m) => m.sector === id).map((m) => meetingRecord(store, m));
   return {
-    json: { ...sectorRecord(store, sector, today), ncoDetails: ncos.map((n) => ncoRecord(n, today)) },
+    json: { ...sectorRecord(store, sector, today), ncoDetails: ncos.map((n) => ncoRecord(n, today)), upcomingMeetings: upcoming },
     blocks: [
       fields([
         ['Sector', sector.id],
@@ -36,6 +40,8 @@ export async function run(ctx: Context, options: SectorShowOptions): Promise<Out
         `No NCO is assigned: nsm nco assign <nco> ${id}`,
       ),
       ...(ncos.length < 2 ? [warning(`${id} has ${ncos.length} NCO${ncos.length === 1 ? '' : 's'}; a sector needs two`)] : []),
+      heading(`Upcoming meetings (${upcoming.length})`),
+      meetingTable(upcoming.slice(0, UPCOMING_SHOWN), `None scheduled: nsm meeting schedule --sector ${id} --at …`),
     ],
   };
 }

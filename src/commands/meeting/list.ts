@@ -1,0 +1,56 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
+import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
+import { findPrecinct } from '../../domain/precincts.js';
+import { findSector } from '../../domain/sectors.js';
+import { loadStore } from '../../store/store.js';
+import type { Output } from '../../render/view.js';
+import { meetingTable } from './table.js';
+
+export interface MeetingListOptions {
+  precinct?: string;
+  sector?: string;
+  from?: string;
+  to?: string;
+  status?: string;
+  upcoming?: boolean;
+}
+
+const STATUSES = ['scheduled', 'held', 'cancelled'];
+
+export async function run(ctx: Context, options: MeetingListOptions): Promise<Output> {
+  const today = dateInNewYork(ctx.now());
+  const precinct = options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
+  const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
+  const from = options.from === undefined ? undefined : parseDateFlag(options.from, '--from', today);
+  const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
+  const status = options.status?.toLowerCase();
+  if (status !== undefined && !STATUSES.includes(status)) {
+    throw new UsageError(`--status "${options.status}" is not a meeting status`, `use one of: ${STATUSES.join(', ')}`);
+  }
+  if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
+  const store = await loadStore(ctx);
+  if (precinct !== undefined) findPrecinct(store, precinct);
+  if (sector !== undefined) findSector(store, sector);
+  const now = ctx.now().getTime();
+  const meetings = store.meetings
+    .filter((m) => {
+      const day = m.start.slice(0, 10);
+      return (
+        (precinct === undefined || m.precinct === precinct) &&
+        (sector === undefined || m.sector === sector) &&
+        (from === undefined || day >= from) &&
+        (to === undefined || day <= to) &&
+        (status === undefined || m.status === status) &&
+        (!options.upcoming || (m.status === 'scheduled' && endInstant(m).getTime() > now))
+      );
+    })
+    .sort(compareMeetings)
+    .map((m) => meetingRecord(store, m));
+  return {
+    json: meetings,
+    blocks: [meetingTable(meetings, store.meetings.length === 0 ? 'No meetings yet: nsm meeting schedule --sector 75A --at "2026-12-08 19:00"' : 'No meeting matches.')],
+  };
+}

@@ -1,0 +1,125 @@
+import rrule from 'rrule';
+import { UsageError } from '../errors.js';
+import type { WallTime } from './time.js';
+
+const { RRule, rrulestr } = rrule;
+
+/** A series never creates more meetings than this at once. */
+export const MOST_OCCURRENCES = 200;
+
+export type Repeat = 'quarterly' | 'monthly' | 'weekly' | { rrule: string };
+
+export interface SeriesPlan {
+  /** The wall-clock start of every occurrence, in order. */
+  starts: WallTime[];
+  /** The rule used, in RFC 5545 form. */
+  rule: string;
+  /** Things the coordinator should know about how the rule was read. */
+  notes: string[];
+}
+
+const ORDINALS = ['', '1st', '2nd', '3rd', '4th', '5th'];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** rrule numbers weekdays from Monday. */
+const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
+
+/** Default series lengths when neither --count nor --until is given: a year of meetings. */
+const YEAR_OF: Record<string, number> = { quarterly: 4, monthly: 12, weekly: 52 };
+
+export function parseRepeat(input: string): Repeat {
+  const text = input.trim();
+  const lower = text.toLowerCase();
+  if (lower === 'quarterly' || lower === 'monthly' || lower === 'weekly') return lower;
+  const rule = text.replace(/^RRULE:/i, '');
+  if (!/(^|;)FREQ=/i.test(rule)) {
+    throw new UsageError(
+      `--repeat "${input}" is not quarterly, monthly, weekly or an RRULE`,
+      'for a custom rule give an RFC 5545 RRULE with FREQ, for example FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
+    );
+  }
+  return { rrule: rule.toUpperCase() };
+}
+
+/** Rule-time dates are "floating": UTC fields that stand for New York wall-clock fields. */
+function floating(wall: WallTime): Date {
+  const [date, time] = wall.split('T') as [string, string];
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi));
+}
+
+function wallFromFloating(date: Date): WallTime {
+  return date.toISOString().slice(0, 16);
+}
+
+/**
+ * Expands a series from its first start. Quarterly and monthly keep the weekday and its place in
+ * the month (the 2nd Tuesday stays the 2nd Tuesday). A start on a 5th weekday, which most months
+ * lack, becomes "the last such weekday" of each month, and a note says so.
+ */
+export function planSeries(
+  first: WallTime,
+  repeat: Repeat,
+  limit: { count?: number; until?: string },
+): SeriesPlan {
+  const dtstart = floating(first);
+  const notes: string[] = [];
+  let rule: InstanceType<typeof RRule>;
+  if (typeof repeat === 'object') {
+    let parsed;
+    try {
+      parsed = rrulestr(repeat.rrule, { dtstart });
+    } catch (error) {
+      const detail = error instanceof TypeError ? 'a part of it could not be read' : (error as Error).message;
+      throw new UsageError(`--repeat "${repeat.rrule}" is not a valid RRULE (${detail})`, 'see RFC 5545, for example FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU');
+    }
+    if (!(parsed instanceof RRule)) throw new UsageError(`--repeat "${repeat.rrule}" is not a single RRULE`, 'give one rule, without DTSTART or EXDATE');
+    const ruleLimited = parsed.options.count !== null || parsed.options.until !== null;
+    if (ruleLimited && (limit.count !== undefined || limit.until !== undefined)) {
+      throw new UsageError('the RRULE has its own COUNT or UNTIL, and --count or --until was given too', 'give the limit in one place');
+    }
+    if (!ruleLimited && limit.count === undefined && limit.until === undefined) {
+      throw new UsageError('a custom --repeat rule needs an end', 'add --count <n> or --until <date>, or COUNT/UNTIL in the rule');
+    }
+    rule = new RRule({ ...parsed.options, dtstart, ...limits(limit) });
+  } else {
+    const weekday = dtstart.getUTCDay();
+    const nth = Math.ceil(dtstart.getUTCDate() / 7);
+    let byweekday;
+    if (repeat === 'weekly') {
+      byweekday = [RRULE_DAYS[weekday]!];
+    } else if (nth === 5) {
+      byweekday = [RRULE_DAYS[weekday]!.nth(-1)];
+      notes.push(`${first.slice(0, 10)} is the 5th ${DAY_NAMES[weekday]} of its month, which most months lack: the series uses the last ${DAY_NAMES[weekday]} of the month`);
+    } else {
+      byweekday = [RRULE_DAYS[weekday]!.nth(nth)];
+      notes.push(`every ${repeat === 'quarterly' ? 'third month' : 'month'} on the ${ORDINALS[nth]} ${DAY_NAMES[weekday]}`);
+    }
+    const count = limit.count === undefined && limit.until === undefined ? YEAR_OF[repeat] : undefined;
+    rule = new RRule({
+      freq: repeat === 'weekly' ? RRule.WEEKLY : RRule.MONTHLY,
+      interval: repeat === 'quarterly' ? 3 : 1,
+      byweekday,
+      dtstart,
+      ...limits(count === undefined ? limit : { count }),
+    });
+  }
+  const starts: WallTime[] = [];
+  rule.all((date) => {
+    starts.push(wallFromFloating(date));
+    return starts.length <= MOST_OCCURRENCES;
+  });
+  if (starts.length > MOST_OCCURRENCES) {
+    throw new UsageError(`that series would create more than ${MOST_OCCURRENCES} meetings`, 'lower --count or set an earlier --until');
+  }
+  if (starts.length === 0) throw new UsageError('that series has no meetings', 'check --repeat, --until and --at');
+  if (starts[0] !== first) notes.push(`${first} does not match the rule itself; the first meeting is ${starts[0]}`);
+  return { starts, rule: rule.toString().split('\n').find((l) => l.startsWith('RRULE:'))!.slice(6), notes };
+}
+
+function limits(limit: { count?: number; until?: string }) {
+  if (limit.count !== undefined) return { count: limit.count };
+  // --until is a New York date, inclusive: any start on that day counts.
+  if (limit.until !== undefined) return { until: new Date(`${limit.until}T23:59:59Z`) };
+  return {};
+}
