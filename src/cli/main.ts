@@ -21,7 +21,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text) => {
-      usageMessage = text.replace(/^error: /, '').trim();
+      // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
+      usageMessage = text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
     },
   });
 

@@ -58,6 +58,19 @@ export function checkStore(store: Store, today: string): Finding[] {
     error('id-counter', `the next NCO id would be N${store.nextId.nco}, but N${highest} exists; ids must never be reused`);
   }
 
+  for (const m of duplicates(store.meetings, (m) => m.id)) error('duplicate-meeting', `meeting id ${m} is used more than once`);
+  let highestMeeting = 0;
+  let highestSeries = 0;
+  for (const m of store.meetings) {
+    highestMeeting = Math.max(highestMeeting, Number(m.id.slice(1)));
+    if (m.seriesId) highestSeries = Math.max(highestSeries, Number(m.seriesId.slice(1)));
+    const sector = sectors.get(m.sector);
+    if (!sector) error('meeting-sector', `${m.id} is for sector ${m.sector}, which is not in the store`);
+    else if (sector.precinct !== m.precinct) error('meeting-precinct', `${m.id} says precinct ${m.precinct}, but sector ${m.sector} is in precinct ${sector.precinct}`);
+  }
+  if (store.nextId.meeting <= highestMeeting) error('id-counter', `the next meeting id would be M${store.nextId.meeting}, but M${highestMeeting} exists; ids must never be reused`);
+  if (store.nextId.series <= highestSeries) error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
+
   for (const p of store.precincts) {
     if (!store.sectors.some((s) => s.precinct === p.precinct)) warn('precinct-without-sectors', `precinct ${p.precinct} has no sectors (add them with nsm sector add ${p.precinct}A)`);
   }

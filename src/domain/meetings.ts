@@ -42,7 +42,7 @@ export function compareMeetings(a: Meeting, b: Meeting): number {
 /** Scheduled meetings of a sector that have not ended by `now`, soonest first. */
 export function upcomingMeetings(store: Store, now: Date, filter: (m: Meeting) => boolean = () => true): Meeting[] {
   return store.meetings
-    .filter((m) => m.status === 'scheduled' && endInstant(m).getTime() > now.getTime() && filter(m))
+    .filter((m) => m.status === 'scheduled' && filter(m) && endInstant(m).getTime() > now.getTime())
     .sort(compareMeetings);
 }
 

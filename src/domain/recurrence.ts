@@ -81,7 +81,7 @@ export function planSeries(
     if (!ruleLimited && limit.count === undefined && limit.until === undefined) {
       throw new UsageError('a custom --repeat rule needs an end', 'add --count <n> or --until <date>, or COUNT/UNTIL in the rule');
     }
-    rule = new RRule({ ...parsed.options, dtstart, ...limits(limit) });
+    rule = new RRule({ ...parsed.origOptions, dtstart, ...limits(limit) });
   } else {
     const weekday = dtstart.getUTCDay();
     const nth = Math.ceil(dtstart.getUTCDate() / 7);

@@ -46,10 +46,18 @@ function parts(wall: WallTime): [number, number, number, number, number] {
   return [y, mo, d, h, mi];
 }
 
+/** Zone arithmetic is the costly part of comparing meetings; a wall time always maps to one instant. */
+const instants = new Map<WallTime, number>();
+
 /** The instant of a New York wall-clock time (the first one, when the clocks fall back). */
 export function instantOf(wall: WallTime): Date {
-  const [y, mo, d, h, mi] = parts(wall);
-  return new Date(new TZDate(y, mo - 1, d, h, mi, ZONE).getTime());
+  let ms = instants.get(wall);
+  if (ms === undefined) {
+    const [y, mo, d, h, mi] = parts(wall);
+    ms = new TZDate(y, mo - 1, d, h, mi, ZONE).getTime();
+    instants.set(wall, ms);
+  }
+  return new Date(ms);
 }
 
 /** The New York wall-clock time of an instant. */
