@@ -17,14 +17,41 @@ async function makeStore(ncos, meetings) {
   const store = initialStore(await loadReference(), NOW);
   for (let i = 0; i < ncos; i++) {
     const sector = store.sectors[i % store.sectors.length];
-    store.ncos.push({ id: `N${i + 1}`, name: `Bench Officer ${i + 1}`, shield: String(100000 + i), rank: 'Police Officer', precinct: sector.precinct, email: null, phone: null, assignments: [{ sector: sector.id, from: '2025-01-01', to: null }] });
+    store.ncos.push({
+      id: `N${i + 1}`,
+      name: `Bench Officer ${i + 1}`,
+      shield: String(100000 + i),
+      rank: 'Police Officer',
+      precinct: sector.precinct,
+      email: null,
+      phone: null,
+      assignments: [{ sector: sector.id, from: '2025-01-01', to: null }],
+    });
   }
   store.nextId.nco = ncos + 1;
   for (let i = 0; i < meetings; i++) {
     const sector = store.sectors[i % store.sectors.length];
     const week = Math.floor(i / store.sectors.length);
     const day = new Date(Date.UTC(2026, 11, 1 + week * 7 + (i % 5))).toISOString().slice(0, 10);
-    store.meetings.push({ id: `M${i + 1}`, precinct: sector.precinct, sector: sector.id, title: `Sector ${sector.id} Neighborhood Safety Meeting`, start: `${day}T19:00`, durationMinutes: 60, location: `Room ${i % 97}`, address: null, onlineUrl: null, seriesId: null, status: 'scheduled', revision: 0, attendance: null, notes: null, cancelReason: null, createdAt: NOW, updatedAt: NOW });
+    store.meetings.push({
+      id: `M${i + 1}`,
+      precinct: sector.precinct,
+      sector: sector.id,
+      title: `Sector ${sector.id} Neighborhood Safety Meeting`,
+      start: `${day}T19:00`,
+      durationMinutes: 60,
+      location: `Room ${i % 97}`,
+      address: null,
+      onlineUrl: null,
+      seriesId: null,
+      status: 'scheduled',
+      revision: 0,
+      attendance: null,
+      notes: null,
+      cancelReason: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
   }
   store.nextId.meeting = meetings + 1;
   const path = join(mkdtempSync(join(tmpdir(), 'nsm-bench-')), 'store.json');
@@ -36,7 +63,10 @@ function time(args, store) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, [bin, ...args(i)], { env: { ...process.env, NSM_STORE: store, NSM_NOW: NOW }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, ...args(i)], {
+      env: { ...process.env, NSM_STORE: store, NSM_NOW: NOW },
+      encoding: 'utf8',
+    });
     samples.push(performance.now() - started);
     if (r.status !== 0) throw new Error(`nsm ${args(i).join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -49,13 +79,39 @@ const cases = [
   ['sector locate', () => ['sector', 'locate', '--lat', '40.7484', '--lon', '-73.9857']],
   ['meeting next --sector 75A', () => ['meeting', 'next', '--sector', '75A']],
   ['meeting list --sector 75A', () => ['meeting', 'list', '--sector', '75A']],
-  ['nco add (a write)', (i) => ['nco', 'add', '--name', 'Timing Officer', '--shield', String(900000 + i + Math.floor(Math.random() * 9000) * 10), '--precinct', '75']],
-  ['meeting schedule (a write)', (i) => ['meeting', 'schedule', '--sector', '75A', '--at', `2030-0${1 + (i % 9)}-1${i % 10} 19:00`, '--force']],
+  [
+    'nco add (a write)',
+    (i) => [
+      'nco',
+      'add',
+      '--name',
+      'Timing Officer',
+      '--shield',
+      String(900000 + i + Math.floor(Math.random() * 9000) * 10),
+      '--precinct',
+      '75',
+    ],
+  ],
+  [
+    'meeting schedule (a write)',
+    (i) => [
+      'meeting',
+      'schedule',
+      '--sector',
+      '75A',
+      '--at',
+      `2030-0${1 + (i % 9)}-1${i % 10} 19:00`,
+      '--force',
+    ],
+  ],
 ];
 
 const small = await makeStore(20, 400);
 const large = await makeStore(2000, 20000);
-console.log(`node ${process.version}; median of ${runs} runs; small store ${Math.round(statSync(small).size / 1024)} KB (20 NCOs, 400 meetings), large store ${(statSync(large).size / 1048576).toFixed(1)} MB (2,000 NCOs, 20,000 meetings)\n`);
+console.log(
+  `node ${process.version}; median of ${runs} runs; small store ${Math.round(statSync(small).size / 1024)} KB (20 NCOs, 400 meetings), large store ${(statSync(large).size / 1048576).toFixed(1)} MB (2,000 NCOs, 20,000 meetings)\n`,
+);
 console.log('| command | small store | large store |');
 console.log('|---|---:|---:|');
-for (const [name, args] of cases) console.log(`| ${name} | ${time(args, small)} ms | ${time(args, large)} ms |`);
+for (const [name, args] of cases)
+  console.log(`| ${name} | ${time(args, small)} ms | ${time(args, large)} ms |`);

@@ -16,7 +16,10 @@ export function commandReference() {
       if (sub.name() === 'help') continue;
       const name = [...path, sub.name()];
       if (sub.commands.length > 0) walk(sub, name);
-      else sections.push(`#### \`${name.join(' ')}\`\n\n\`\`\`text\n${sub.helpInformation({ error: false }).trimEnd()}\n\`\`\``);
+      else
+        sections.push(
+          `#### \`${name.join(' ')}\`\n\n\`\`\`text\n${sub.helpInformation({ error: false }).trimEnd()}\n\`\`\``,
+        );
     }
   };
   walk(program, ['nsm']);

@@ -24,7 +24,10 @@ const precincts = source.precincts.map((p) => ({
   phone: blankToNull(p.phone),
   url: blankToNull(p.nypd_url),
   // The 22nd Precinct's phase 99 / 1999-01-01 is a placeholder in the source: kept as unknown (null).
-  rollout: { startDate: blankToNull(p.nco_start_date), phase: p.nco_phase === '' ? null : Number(p.nco_phase) },
+  rollout: {
+    startDate: blankToNull(p.nco_start_date),
+    phase: p.nco_phase === '' ? null : Number(p.nco_phase),
+  },
   opened: Number(p.precinct) === 116 ? '2024-12-18' : null,
   notes: blankToNull(p.notes),
 }));
@@ -49,10 +52,7 @@ const psas = source.psas.map((psa) => ({
   borough: psa.borough,
 }));
 
-writeFileSync(
-  'data/reference.json',
-  JSON.stringify({ precincts, sectors, phases, psas }, null, 1) + '\n',
-);
+writeFileSync('data/reference.json', JSON.stringify({ precincts, sectors, phases, psas }, null, 1) + '\n');
 
 const geo = JSON.parse(readFileSync(join(from, 'nypd_sectors_2018_simplified.geojson'), 'utf8'));
 const features = geo.features.map((f) => ({
@@ -61,4 +61,6 @@ const features = geo.features.map((f) => ({
   geometry: f.geometry,
 }));
 writeFileSync('data/sectors.geojson', JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
-console.log(`${precincts.length} precincts, ${sectors.length} sectors, ${phases.length} phases, ${psas.length} PSAs, ${features.length} boundaries`);
+console.log(
+  `${precincts.length} precincts, ${sectors.length} sectors, ${phases.length} phases, ${psas.length} PSAs, ${features.length} boundaries`,
+);

@@ -18,4 +18,3 @@ export function action<O>(run: RunCommand, load: () => Promise<CommandModule<O>>
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
-

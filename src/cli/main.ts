@@ -1,8 +1,21 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { createContext, print, quoteCommandLine, reportError, type CommandModule, type GlobalOptions, type Io } from './run.js';
+import {
+  createContext,
+  print,
+  quoteCommandLine,
+  reportError,
+  type CommandModule,
+  type GlobalOptions,
+  type Io,
+} from './run.js';
 
-const processIo: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+const processIo: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+};
 
 /** Runs one nsm command line and returns its exit status. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -22,7 +35,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     writeErr: (text) => io.stderr.write(text),
     outputError: (text) => {
       // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
-      usageMessage = text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+      usageMessage = text
+        .replace(/^error: /, '')
+        .trim()
+        .replace(/\s*\n\s*/g, ' ');
     },
   });
 

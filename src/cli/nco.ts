@@ -3,7 +3,9 @@ import { action, examples } from './action.js';
 import type { RunCommand } from './program.js';
 
 export function registerNco(program: Command, run: RunCommand): void {
-  const nco = program.command('nco').description('Neighborhood Coordination Officers: the roster and sector assignments');
+  const nco = program
+    .command('nco')
+    .description('Neighborhood Coordination Officers: the roster and sector assignments');
 
   nco
     .command('add')
@@ -14,7 +16,13 @@ export function registerNco(program: Command, run: RunCommand): void {
     .option('--rank <r>', 'rank', 'Police Officer')
     .option('--email <e>', 'email address')
     .option('--phone <p>', 'phone number')
-    .addHelpText('after', examples('nsm nco add --name "Maria Lopez" --shield 12345 --precinct 75', 'nsm nco add   # asks for each value'))
+    .addHelpText(
+      'after',
+      examples(
+        'nsm nco add --name "Maria Lopez" --shield 12345 --precinct 75',
+        'nsm nco add   # asks for each value',
+      ),
+    )
     .action(action(run, () => import('../commands/nco/add.js')));
 
   nco
@@ -41,7 +49,10 @@ export function registerNco(program: Command, run: RunCommand): void {
     .option('--rank <r>', 'new rank')
     .option('--email <e>', 'new email address')
     .option('--phone <p>', 'new phone number')
-    .addHelpText('after', examples('nsm nco edit N1 --rank Sergeant', 'nsm nco edit N1 --email m.lopez@example.org'))
+    .addHelpText(
+      'after',
+      examples('nsm nco edit N1 --rank Sergeant', 'nsm nco edit N1 --email m.lopez@example.org'),
+    )
     .action(action(run, () => import('../commands/nco/edit.js'), 'nco'));
 
   nco

@@ -3,15 +3,27 @@ import { action, examples } from './action.js';
 import type { RunCommand } from './program.js';
 
 export function registerPrecinct(program: Command, run: RunCommand): void {
-  const precinct = program.command('precinct').description('the precincts: list, show, add, record their rollout');
+  const precinct = program
+    .command('precinct')
+    .description('the precincts: list, show, add, record their rollout');
 
   precinct
     .command('list')
     .description('list precincts with their borough, rollout and sectors')
     .option('--borough <b>', 'only this borough (Manhattan, Bronx, Brooklyn, Queens, Staten Island)')
     .option('--patrol-borough <pb>', 'only this patrol borough (PBQS, or "Queens South")')
-    .option('--rollout <status>', 'only precincts whose Neighborhood Policing rollout is active, pending or unknown')
-    .addHelpText('after', examples('nsm precinct list --borough Brooklyn', 'nsm precinct list --rollout unknown', 'nsm precinct list --json'))
+    .option(
+      '--rollout <status>',
+      'only precincts whose Neighborhood Policing rollout is active, pending or unknown',
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'nsm precinct list --borough Brooklyn',
+        'nsm precinct list --rollout unknown',
+        'nsm precinct list --json',
+      ),
+    )
     .action(action(run, () => import('../commands/precinct/list.js')));
 
   precinct
@@ -30,7 +42,10 @@ export function registerPrecinct(program: Command, run: RunCommand): void {
     .option('--patrol-borough <pb>', 'its patrol borough (PBQS, or "Queens South")')
     .option('--address <a>', 'station house address')
     .option('--phone <p>', 'station house phone')
-    .addHelpText('after', examples('nsm precinct add 117 --name "117th Precinct" --borough Queens --patrol-borough PBQS'))
+    .addHelpText(
+      'after',
+      examples('nsm precinct add 117 --name "117th Precinct" --borough Queens --patrol-borough PBQS'),
+    )
     .action(action(run, () => import('../commands/precinct/add.js'), 'precinct'));
 
   precinct
@@ -39,6 +54,12 @@ export function registerPrecinct(program: Command, run: RunCommand): void {
     .description('record the date Neighborhood Policing started in a precinct')
     .option('--date <date>', 'the start date, YYYY-MM-DD')
     .option('--phase <n>', 'the rollout phase (wave) number')
-    .addHelpText('after', examples('nsm precinct rollout 22 --date 2018-10-01 --phase 15', 'nsm precinct rollout 116 --date 2024-12-18'))
+    .addHelpText(
+      'after',
+      examples(
+        'nsm precinct rollout 22 --date 2018-10-01 --phase 15',
+        'nsm precinct rollout 116 --date 2024-12-18',
+      ),
+    )
     .action(action(run, () => import('../commands/precinct/rollout.js'), 'precinct'));
 }

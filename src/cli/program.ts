@@ -6,9 +6,13 @@ import { registerPrecinct } from './precinct.js';
 import { registerSector } from './sector.js';
 import { registerNco } from './nco.js';
 import { registerMeeting } from './meeting.js';
+import { registerLedger } from './ledger.js';
 import { VERSION } from '../version.js';
 
-export type RunCommand = <O>(load: () => Promise<CommandModule<O>>, options: O & GlobalOptions) => Promise<void>;
+export type RunCommand = <O>(
+  load: () => Promise<CommandModule<O>>,
+  options: O & GlobalOptions,
+) => Promise<void>;
 
 export function buildProgram(run: RunCommand, output: OutputConfiguration): Command {
   const program = new Command('nsm')
@@ -18,14 +22,22 @@ export function buildProgram(run: RunCommand, output: OutputConfiguration): Comm
     .option('--store <file>', 'the store file (default: $NSM_STORE, else <user data dir>/nsm/store.json)')
     .option('--json', 'print one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR, and whenever stdout is not a terminal)')
-    .option('--no-input', 'never prompt; a missing value is an error (automatic when stdin is not a terminal)')
+    .option(
+      '--no-input',
+      'never prompt; a missing value is an error (automatic when stdin is not a terminal)',
+    )
     .option('-q, --quiet', 'no confirmations on stderr')
     .showSuggestionAfterError(true)
     .configureOutput(output)
     .exitOverride()
     .addHelpText(
       'after',
-      examples('nsm init', 'nsm precinct show 75', 'nsm sector locate --lat 40.7484 --lon -73.9857', 'nsm nco list --precinct 75 --json') +
+      examples(
+        'nsm init',
+        'nsm precinct show 75',
+        'nsm sector locate --lat 40.7484 --lon -73.9857',
+        'nsm nco list --precinct 75 --json',
+      ) +
         '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write.\n',
     );
   registerStoreCommands(program, run);
@@ -33,5 +45,6 @@ export function buildProgram(run: RunCommand, output: OutputConfiguration): Comm
   registerSector(program, run);
   registerNco(program, run);
   registerMeeting(program, run);
+  registerLedger(program, run);
   return program;
 }

@@ -26,7 +26,8 @@ export interface Io {
 export function createContext(io: Io, globals: GlobalOptions, commandLine: string): Context {
   const stdoutIsTTY = Boolean(io.stdout.isTTY);
   const fixedNow = io.env.NSM_NOW ? new Date(io.env.NSM_NOW) : null;
-  if (fixedNow && Number.isNaN(fixedNow.getTime())) throw new Error(`NSM_NOW "${io.env.NSM_NOW}" is not an instant`);
+  if (fixedNow && Number.isNaN(fixedNow.getTime()))
+    throw new Error(`NSM_NOW "${io.env.NSM_NOW}" is not an instant`);
   return {
     storePath: resolveStorePath(globals.store, io.env),
     now: () => fixedNow ?? new Date(),
@@ -65,7 +66,9 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: 
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`nsm: internal error: ${message} — this is a bug; run again with NSM_DEBUG=1 for details and report it\n`);
+  stderr.write(
+    `nsm: internal error: ${message} — this is a bug; run again with NSM_DEBUG=1 for details and report it\n`,
+  );
   if (env.NSM_DEBUG === '1' && error instanceof Error) stderr.write(`${error.stack}\n`);
   return 1;
 }

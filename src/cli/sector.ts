@@ -3,7 +3,9 @@ import { action, examples } from './action.js';
 import type { RunCommand } from './program.js';
 
 export function registerSector(program: Command, run: RunCommand): void {
-  const sector = program.command('sector').description('the sectors of each precinct: list, show, add, locate a point');
+  const sector = program
+    .command('sector')
+    .description('the sectors of each precinct: list, show, add, locate a point');
 
   sector
     .command('list')

@@ -8,12 +8,14 @@ import { initialStore } from '../domain/initial-store.js';
 import { rolloutStatus } from '../domain/precincts.js';
 import { addSampleRoster } from '../domain/sample-roster.js';
 import { addSampleMeetings } from '../domain/sample-meetings.js';
+import { addSampleLedger } from '../domain/sample-ledger.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
 import { heading, text, type Block, type Output } from '../render/view.js';
 import * as precinctShow from './precinct/show.js';
 import * as sectorLocate from './sector/locate.js';
 import * as meetingNext from './meeting/next.js';
+import * as agenda from './agenda.js';
 
 export interface DemoOptions {
   store?: string;
@@ -32,15 +34,24 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
   const store = initialStore(await loadReference(), ctx.now().toISOString());
   const roster = addSampleRoster(store, DEMO_PRECINCTS, addDays(today, -180));
   const meetings = DEMO_PRECINCTS.flatMap((p) => addSampleMeetings(store, p, today, ctx.now().toISOString()));
+  const issues = addSampleLedger(
+    store,
+    meetings.filter((m) => m.status === 'held'),
+    ctx.now().toISOString(),
+  );
   await replaceStore(ctx, serializeStore(store), (current) => {
     if (current !== null) {
-      throw new RuleError(`${storePath} already exists`, 'the demo builds a new store: give a new path, or leave out --store');
+      throw new RuleError(
+        `${storePath} already exists`,
+        'the demo builds a new store: give a new path, or leave out --store',
+      );
     }
   });
 
   const shown = await precinctShow.run(ctx, { precinct: '75' });
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
   const next = await meetingNext.run(ctx, { sector: '75A' });
+  const nextAgenda = await agenda.run(ctx, { meeting: (next.json as { id: string }).id });
 
   const statuses = store.precincts.map((p) => rolloutStatus(p, today));
   const rollout = {
@@ -51,13 +62,19 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
   };
 
   const blocks: Block[] = [
-    text(`A sample store with the New York City reference data, ${roster.length} fictional NCOs and ${meetings.length} meetings:`),
+    text(
+      `A sample store with the New York City reference data, ${roster.length} fictional NCOs, ${meetings.length} meetings and ${issues} open issues:`,
+    ),
     text(`  ${storePath}`),
     text(`Try any command on it with --store ${storePath}`),
     heading('Precinct 75 (East New York), its sectors and NCOs'),
     ...shown.blocks,
-    heading('When is sector 75A\'s next meeting? (nsm meeting next --sector 75A)'),
+    heading("When is sector 75A's next meeting? (nsm meeting next --sector 75A)"),
     ...next.blocks,
+    heading(
+      `Its agenda, with the open issues carried from the last meeting (nsm agenda ${(next.json as { id: string }).id})`,
+    ),
+    ...nextAgenda.blocks,
     heading('Which sector is the Empire State Building in? (nsm sector locate --lat 40.7484 --lon -73.9857)'),
     ...located.blocks,
     heading('Neighborhood Policing rollout'),
@@ -67,7 +84,16 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
     ),
   ];
   return {
-    json: { store: storePath, ncos: roster.length, meetings: meetings.length, precinct: shown.json, next: next.json, located: located.json, rollout },
+    json: {
+      store: storePath,
+      ncos: roster.length,
+      meetings: meetings.length,
+      issues,
+      precinct: shown.json,
+      next: next.json,
+      located: located.json,
+      rollout,
+    },
     blocks,
   };
 }

@@ -47,13 +47,29 @@ export async function run(ctx: Context, options: DoctorOptions): Promise<Output>
       ['Result', errors > 0 ? `${errors} error(s)` : findings.length > 0 ? 'ok, with warnings' : 'ok'],
     ]),
     heading('Findings'),
-    table(['Level', 'Check', 'Finding'], findings.map((f) => [f.level, f.code, f.message]), 'Nothing to report.'),
+    table(
+      ['Level', 'Check', 'Finding'],
+      findings.map((f) => [f.level, f.code, f.message]),
+      'Nothing to report.',
+    ),
     heading(`Backups (${backups.length}, newest last)`),
-    table(['Backup', 'Saved', 'Replaced by'], backups.map((b) => [b.name, b.savedAt, b.replacedBy]), 'No backups yet.'),
+    table(
+      ['Backup', 'Saved', 'Replaced by'],
+      backups.map((b) => [b.name, b.savedAt, b.replacedBy]),
+      'No backups yet.',
+    ),
   ];
-  if (backups.length > 0) blocks.push(text(`Put one back with: nsm doctor --restore ${backups.at(-1)!.name}`));
+  if (backups.length > 0)
+    blocks.push(text(`Put one back with: nsm doctor --restore ${backups.at(-1)!.name}`));
   return {
-    json: { store: ctx.storePath, schemaVersion: SCHEMA_VERSION, ok: errors === 0, counts, findings, backups },
+    json: {
+      store: ctx.storePath,
+      schemaVersion: SCHEMA_VERSION,
+      ok: errors === 0,
+      counts,
+      findings,
+      backups,
+    },
     blocks,
     exitCode: errors > 0 ? 6 : 0,
   };
@@ -87,7 +103,9 @@ async function restore(ctx: Context, name: string): Promise<Output> {
     blocks: [],
     notices: [
       `Restored backup ${backup.name} (saved ${backup.savedAt.toISOString()}).` +
-        (entry.backup ? ` The state it replaced is kept as backup ${entry.backup}; nsm undo reverses this.` : ''),
+        (entry.backup
+          ? ` The state it replaced is kept as backup ${entry.backup}; nsm undo reverses this.`
+          : ''),
     ],
   };
 }

@@ -30,7 +30,8 @@ export async function need<T>(ctx: Context, given: string | undefined, ask: Ask<
           ask.parse(text);
           return true;
         } catch (error) {
-          if (error instanceof NsmError) return error.hint ? `${error.message} — ${error.hint}` : error.message;
+          if (error instanceof NsmError)
+            return error.hint ? `${error.message} — ${error.hint}` : error.message;
           throw error;
         }
       },
@@ -41,7 +42,11 @@ export async function need<T>(ctx: Context, given: string | undefined, ask: Ask<
 }
 
 /** Asks the user to pick one of `choices` (only called when prompting is allowed). */
-export async function choose<T extends string>(ctx: Context, message: string, choices: Array<{ value: T; name: string }>): Promise<T> {
+export async function choose<T extends string>(
+  ctx: Context,
+  message: string,
+  choices: Array<{ value: T; name: string }>,
+): Promise<T> {
   const { select } = await import('@inquirer/prompts');
   return select({ message, choices, pageSize: 10 }, { output: ctx.stderr });
 }

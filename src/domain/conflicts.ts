@@ -26,7 +26,10 @@ function overlaps(a: Candidate | Meeting, b: Candidate | Meeting): boolean {
 
 function venueKey(text: string | null): string | null {
   if (text === null) return null;
-  const key = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return key === '' ? null : key;
 }
 
@@ -52,7 +55,11 @@ export function findConflicts(store: Store, candidate: Candidate, now: Date): Co
   for (const other of store.meetings) {
     if (other.id === candidate.id || other.status === 'cancelled' || !overlaps(candidate, other)) continue;
     if (other.sector === candidate.sector) {
-      conflicts.push({ kind: 'sector', meetingId: other.id, message: `sector ${other.sector} already meets then: ${describeMeeting(other)}` });
+      conflicts.push({
+        kind: 'sector',
+        meetingId: other.id,
+        message: `sector ${other.sector} already meets then: ${describeMeeting(other)}`,
+      });
       continue;
     }
     const shared = hostsOf(store, other).filter((n) => hosts.has(n.id));
@@ -63,7 +70,11 @@ export function findConflicts(store: Store, candidate: Candidate, now: Date): Co
         message: `${shared.map((n) => `${n.id} ${n.name}`).join(' and ')} ${shared.length === 1 ? 'is' : 'are'} hosting ${describeMeeting(other)}`,
       });
     } else if (sameVenue(candidate, other)) {
-      conflicts.push({ kind: 'venue', meetingId: other.id, message: `the venue is booked for ${describeMeeting(other)}` });
+      conflicts.push({
+        kind: 'venue',
+        meetingId: other.id,
+        message: `the venue is booked for ${describeMeeting(other)}`,
+      });
     }
   }
   return conflicts;

@@ -5,7 +5,10 @@ export function parseCoordinate(input: string | undefined, flag: '--lat' | '--lo
   const limit = flag === '--lat' ? 90 : 180;
   const example = flag === '--lat' ? '40.7484' : '-73.9857';
   if (input === undefined) {
-    throw new UsageError(`missing ${flag}`, `give both --lat and --lon in decimal degrees, for example ${flag} ${example}`);
+    throw new UsageError(
+      `missing ${flag}`,
+      `give both --lat and --lon in decimal degrees, for example ${flag} ${example}`,
+    );
   }
   const value = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(input) ? Number(input) : NaN;
   if (!Number.isFinite(value) || Math.abs(value) > limit) {

@@ -24,9 +24,12 @@ export function checkStore(store: Store, today: string): Finding[] {
   const error = (code: string, message: string) => findings.push({ level: 'error', code, message });
   const warn = (code: string, message: string) => findings.push({ level: 'warning', code, message });
 
-  for (const p of duplicates(store.precincts, (p) => p.precinct)) error('duplicate-precinct', `precinct ${p} appears more than once`);
-  for (const s of duplicates(store.sectors, (s) => s.id)) error('duplicate-sector', `sector ${s} appears more than once`);
-  for (const n of duplicates(store.ncos, (n) => n.id)) error('duplicate-nco', `NCO id ${n} is used more than once`);
+  for (const p of duplicates(store.precincts, (p) => p.precinct))
+    error('duplicate-precinct', `precinct ${p} appears more than once`);
+  for (const s of duplicates(store.sectors, (s) => s.id))
+    error('duplicate-sector', `sector ${s} appears more than once`);
+  for (const n of duplicates(store.ncos, (n) => n.id))
+    error('duplicate-nco', `NCO id ${n} is used more than once`);
   for (const shield of duplicates(store.ncos, (n) => n.shield)) {
     const holders = store.ncos.filter((n) => n.shield === shield).map((n) => n.id);
     error('duplicate-shield', `shield ${shield} is carried by ${holders.join(' and ')}`);
@@ -35,30 +38,52 @@ export function checkStore(store: Store, today: string): Finding[] {
   const precincts = new Set(store.precincts.map((p) => p.precinct));
   const sectors = new Map(store.sectors.map((s) => [s.id, s]));
   for (const s of store.sectors) {
-    if (!precincts.has(s.precinct)) error('sector-without-precinct', `sector ${s.id} belongs to precinct ${s.precinct}, which is not in the store`);
-    if (`${s.precinct}${s.letter}` !== s.id) error('sector-id', `sector ${s.id} says precinct ${s.precinct} letter ${s.letter}`);
+    if (!precincts.has(s.precinct))
+      error(
+        'sector-without-precinct',
+        `sector ${s.id} belongs to precinct ${s.precinct}, which is not in the store`,
+      );
+    if (`${s.precinct}${s.letter}` !== s.id)
+      error('sector-id', `sector ${s.id} says precinct ${s.precinct} letter ${s.letter}`);
   }
 
   let highest = 0;
   for (const n of store.ncos) {
     highest = Math.max(highest, Number(n.id.slice(1)));
-    if (!precincts.has(n.precinct)) error('nco-without-precinct', `${n.id} belongs to precinct ${n.precinct}, which is not in the store`);
+    if (!precincts.has(n.precinct))
+      error('nco-without-precinct', `${n.id} belongs to precinct ${n.precinct}, which is not in the store`);
     n.assignments.forEach((a, i) => {
       const sector = sectors.get(a.sector);
-      if (!sector) error('assignment-sector', `${n.id} is assigned to ${a.sector}, which is not in the store`);
-      else if (sector.precinct !== n.precinct) error('assignment-precinct', `${n.id} (precinct ${n.precinct}) is assigned to ${a.sector} of precinct ${sector.precinct}`);
-      if (a.to !== null && a.to < a.from) error('assignment-dates', `${n.id}'s assignment to ${a.sector} ends (${a.to}) before it starts (${a.from})`);
+      if (!sector)
+        error('assignment-sector', `${n.id} is assigned to ${a.sector}, which is not in the store`);
+      else if (sector.precinct !== n.precinct)
+        error(
+          'assignment-precinct',
+          `${n.id} (precinct ${n.precinct}) is assigned to ${a.sector} of precinct ${sector.precinct}`,
+        );
+      if (a.to !== null && a.to < a.from)
+        error(
+          'assignment-dates',
+          `${n.id}'s assignment to ${a.sector} ends (${a.to}) before it starts (${a.from})`,
+        );
       const next = n.assignments[i + 1];
       if (next && (a.to === null || a.to >= next.from)) {
-        error('assignment-overlap', `${n.id} is assigned to ${a.sector} and ${next.sector} at the same time (from ${next.from})`);
+        error(
+          'assignment-overlap',
+          `${n.id} is assigned to ${a.sector} and ${next.sector} at the same time (from ${next.from})`,
+        );
       }
     });
   }
   if (store.nextId.nco <= highest) {
-    error('id-counter', `the next NCO id would be N${store.nextId.nco}, but N${highest} exists; ids must never be reused`);
+    error(
+      'id-counter',
+      `the next NCO id would be N${store.nextId.nco}, but N${highest} exists; ids must never be reused`,
+    );
   }
 
-  for (const m of duplicates(store.meetings, (m) => m.id)) error('duplicate-meeting', `meeting id ${m} is used more than once`);
+  for (const m of duplicates(store.meetings, (m) => m.id))
+    error('duplicate-meeting', `meeting id ${m} is used more than once`);
   let highestMeeting = 0;
   let highestSeries = 0;
   for (const m of store.meetings) {
@@ -66,13 +91,26 @@ export function checkStore(store: Store, today: string): Finding[] {
     if (m.seriesId) highestSeries = Math.max(highestSeries, Number(m.seriesId.slice(1)));
     const sector = sectors.get(m.sector);
     if (!sector) error('meeting-sector', `${m.id} is for sector ${m.sector}, which is not in the store`);
-    else if (sector.precinct !== m.precinct) error('meeting-precinct', `${m.id} says precinct ${m.precinct}, but sector ${m.sector} is in precinct ${sector.precinct}`);
+    else if (sector.precinct !== m.precinct)
+      error(
+        'meeting-precinct',
+        `${m.id} says precinct ${m.precinct}, but sector ${m.sector} is in precinct ${sector.precinct}`,
+      );
   }
-  if (store.nextId.meeting <= highestMeeting) error('id-counter', `the next meeting id would be M${store.nextId.meeting}, but M${highestMeeting} exists; ids must never be reused`);
-  if (store.nextId.series <= highestSeries) error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
+  if (store.nextId.meeting <= highestMeeting)
+    error(
+      'id-counter',
+      `the next meeting id would be M${store.nextId.meeting}, but M${highestMeeting} exists; ids must never be reused`,
+    );
+  if (store.nextId.series <= highestSeries)
+    error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
 
   for (const p of store.precincts) {
-    if (!store.sectors.some((s) => s.precinct === p.precinct)) warn('precinct-without-sectors', `precinct ${p.precinct} has no sectors (add them with nsm sector add ${p.precinct}A)`);
+    if (!store.sectors.some((s) => s.precinct === p.precinct))
+      warn(
+        'precinct-without-sectors',
+        `precinct ${p.precinct} has no sectors (add them with nsm sector add ${p.precinct}A)`,
+      );
   }
   const short = understaffedSectors(store, today);
   const staffed = new Set(store.ncos.map((n) => n.precinct));
@@ -82,9 +120,14 @@ export function checkStore(store: Store, today: string): Finding[] {
     if (staffed.has(pct)) byPrecinct.set(pct, [...(byPrecinct.get(pct) ?? []), `${s.sector} (${s.ncos})`]);
   }
   for (const [pct, list] of byPrecinct) {
-    warn('sectors-below-two-ncos', `precinct ${pct}: ${list.join(', ')} ${list.length === 1 ? 'has' : 'have'} fewer than two NCOs today`);
+    warn(
+      'sectors-below-two-ncos',
+      `precinct ${pct}: ${list.join(', ')} ${list.length === 1 ? 'has' : 'have'} fewer than two NCOs today`,
+    );
   }
-  const unstaffed = store.precincts.filter((p) => !staffed.has(p.precinct) && store.sectors.some((s) => s.precinct === p.precinct));
+  const unstaffed = store.precincts.filter(
+    (p) => !staffed.has(p.precinct) && store.sectors.some((s) => s.precinct === p.precinct),
+  );
   if (unstaffed.length > 0) {
     warn(
       'precincts-without-ncos',

@@ -14,7 +14,8 @@ export function parseDuration(input: string, flag = '--duration'): number {
   }
   const minutes = Math.round(Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0));
   if (minutes <= 0) throw new UsageError(`${flag} "${input}" is not a positive duration`, hint);
-  if (minutes > LONGEST) throw new UsageError(`${flag} "${input}" is longer than 12 hours`, 'a meeting lasts at most 12 hours');
+  if (minutes > LONGEST)
+    throw new UsageError(`${flag} "${input}" is longer than 12 hours`, 'a meeting lasts at most 12 hours');
   return minutes;
 }
 

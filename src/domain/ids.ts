@@ -3,7 +3,8 @@ import { UsageError } from '../errors.js';
 /** Normalises a typed NCO id (`n7`, `N7`) to its stored form, `N7`. */
 export function parseNcoId(input: string): string {
   const m = /^\s*n(\d+)\s*$/i.exec(input);
-  if (!m) throw new UsageError(`"${input}" is not an NCO id`, 'NCO ids look like N1; list them with: nsm nco list');
+  if (!m)
+    throw new UsageError(`"${input}" is not an NCO id`, 'NCO ids look like N1; list them with: nsm nco list');
   return `N${Number(m[1])}`;
 }
 
@@ -21,7 +22,10 @@ export function parsePrecinctNumber(input: string, flag = 'precinct'): number {
 }
 
 /** Parses a sector id (`75a`, `75A`) into its precinct and letter. */
-export function parseSectorId(input: string, flag = 'sector'): { id: string; precinct: number; letter: string } {
+export function parseSectorId(
+  input: string,
+  flag = 'sector',
+): { id: string; precinct: number; letter: string } {
   const m = /^\s*0*(\d{1,3})\s*([a-z])\s*$/i.exec(input);
   if (!m) {
     throw new UsageError(

@@ -5,14 +5,23 @@ import { friendly, instantOf, isoWithOffset, type WallTime } from './time.js';
 
 export function parseMeetingId(input: string): string {
   const m = /^\s*m(\d+)\s*$/i.exec(input);
-  if (!m) throw new UsageError(`"${input}" is not a meeting id`, 'meeting ids look like M1; list them with: nsm meeting list');
+  if (!m)
+    throw new UsageError(
+      `"${input}" is not a meeting id`,
+      'meeting ids look like M1; list them with: nsm meeting list',
+    );
   return `M${Number(m[1])}`;
 }
 
 export function findMeeting(store: Store, id: string): Meeting {
   const found = store.meetings.find((m) => m.id === id);
   if (!found) {
-    throw new NotFoundError(`there is no meeting ${id}`, store.meetings.length === 0 ? 'schedule one with: nsm meeting schedule' : 'list them with: nsm meeting list');
+    throw new NotFoundError(
+      `there is no meeting ${id}`,
+      store.meetings.length === 0
+        ? 'schedule one with: nsm meeting schedule'
+        : 'list them with: nsm meeting list',
+    );
   }
   return found;
 }
@@ -36,11 +45,17 @@ export function hostsOf(store: Store, m: Pick<Meeting, 'sector' | 'start'>) {
 }
 
 export function compareMeetings(a: Meeting, b: Meeting): number {
-  return startInstant(a).getTime() - startInstant(b).getTime() || Number(a.id.slice(1)) - Number(b.id.slice(1));
+  return (
+    startInstant(a).getTime() - startInstant(b).getTime() || Number(a.id.slice(1)) - Number(b.id.slice(1))
+  );
 }
 
 /** Scheduled meetings of a sector that have not ended by `now`, soonest first. */
-export function upcomingMeetings(store: Store, now: Date, filter: (m: Meeting) => boolean = () => true): Meeting[] {
+export function upcomingMeetings(
+  store: Store,
+  now: Date,
+  filter: (m: Meeting) => boolean = () => true,
+): Meeting[] {
   return store.meetings
     .filter((m) => m.status === 'scheduled' && filter(m) && endInstant(m).getTime() > now.getTime())
     .sort(compareMeetings);
@@ -81,17 +96,30 @@ export function meetingRecord(store: Store, m: Meeting) {
 /** Rules for changing a meeting's status; each throws RuleError with the reason. */
 export function assertCanChange(m: Meeting, action: 'reschedule' | 'cancel'): void {
   if (m.status === 'cancelled') {
-    throw new RuleError(`${m.id} is already cancelled${m.cancelReason ? ` (${m.cancelReason})` : ''}`, `schedule a new meeting with: nsm meeting schedule --sector ${m.sector} --at …`);
+    throw new RuleError(
+      `${m.id} is already cancelled${m.cancelReason ? ` (${m.cancelReason})` : ''}`,
+      `schedule a new meeting with: nsm meeting schedule --sector ${m.sector} --at …`,
+    );
   }
   if (m.status === 'held') {
-    throw new RuleError(`${m.id} was already held on ${friendly(m.start)}`, `a held meeting cannot be ${action === 'cancel' ? 'cancelled' : 'moved'}; schedule a new one instead`);
+    throw new RuleError(
+      `${m.id} was already held on ${friendly(m.start)}`,
+      `a held meeting cannot be ${action === 'cancel' ? 'cancelled' : 'moved'}; schedule a new one instead`,
+    );
   }
 }
 
 export function assertCanMarkHeld(m: Meeting, now: Date): void {
-  if (m.status === 'cancelled') throw new RuleError(`${m.id} was cancelled, so it cannot have been held`, 'record attendance on the meeting that took place');
+  if (m.status === 'cancelled')
+    throw new RuleError(
+      `${m.id} was cancelled, so it cannot have been held`,
+      'record attendance on the meeting that took place',
+    );
   if (startInstant(m).getTime() > now.getTime()) {
-    throw new RuleError(`${m.id} has not started yet (${friendly(m.start)})`, 'mark it held once it has taken place');
+    throw new RuleError(
+      `${m.id} has not started yet (${friendly(m.start)})`,
+      'mark it held once it has taken place',
+    );
   }
 }
 

@@ -36,15 +36,20 @@ const SHIELD = /^\d{1,6}$/;
 export function parseShield(input: string): string {
   const text = input.trim();
   if (!SHIELD.test(text)) {
-    throw new UsageError(`--shield "${input}" is not a shield number`, 'a shield number is 1 to 6 digits, for example 12345');
+    throw new UsageError(
+      `--shield "${input}" is not a shield number`,
+      'a shield number is 1 to 6 digits, for example 12345',
+    );
   }
   return String(Number(text));
 }
 
 export function parseName(input: string, flag = '--name'): string {
   const text = input.trim();
-  if (text === '') throw new UsageError(`${flag} is empty`, 'give the NCO\'s name, for example --name "Maria Lopez"');
-  if (text.length > 120) throw new UsageError(`${flag} is ${text.length} characters long`, 'keep it to 120 characters');
+  if (text === '')
+    throw new UsageError(`${flag} is empty`, 'give the NCO\'s name, for example --name "Maria Lopez"');
+  if (text.length > 120)
+    throw new UsageError(`${flag} is ${text.length} characters long`, 'keep it to 120 characters');
   return text;
 }
 
@@ -115,7 +120,10 @@ export function assign(nco: Nco, sector: { id: string; precinct: number }, from:
 export function unassign(nco: Nco, on: string): AssignmentChange {
   const ended = endOpenAssignment(nco, on);
   if (!ended) {
-    throw new RuleError(`${nco.id} (${nco.name}) has no sector on ${on}`, `see the history with: nsm nco show ${nco.id}`);
+    throw new RuleError(
+      `${nco.id} (${nco.name}) has no sector on ${on}`,
+      `see the history with: nsm nco show ${nco.id}`,
+    );
   }
   return { ended };
 }

@@ -71,15 +71,28 @@ export function planSeries(
       parsed = rrulestr(repeat.rrule, { dtstart });
     } catch (error) {
       const detail = error instanceof TypeError ? 'a part of it could not be read' : (error as Error).message;
-      throw new UsageError(`--repeat "${repeat.rrule}" is not a valid RRULE (${detail})`, 'see RFC 5545, for example FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU');
+      throw new UsageError(
+        `--repeat "${repeat.rrule}" is not a valid RRULE (${detail})`,
+        'see RFC 5545, for example FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
+      );
     }
-    if (!(parsed instanceof RRule)) throw new UsageError(`--repeat "${repeat.rrule}" is not a single RRULE`, 'give one rule, without DTSTART or EXDATE');
+    if (!(parsed instanceof RRule))
+      throw new UsageError(
+        `--repeat "${repeat.rrule}" is not a single RRULE`,
+        'give one rule, without DTSTART or EXDATE',
+      );
     const ruleLimited = parsed.options.count !== null || parsed.options.until !== null;
     if (ruleLimited && (limit.count !== undefined || limit.until !== undefined)) {
-      throw new UsageError('the RRULE has its own COUNT or UNTIL, and --count or --until was given too', 'give the limit in one place');
+      throw new UsageError(
+        'the RRULE has its own COUNT or UNTIL, and --count or --until was given too',
+        'give the limit in one place',
+      );
     }
     if (!ruleLimited && limit.count === undefined && limit.until === undefined) {
-      throw new UsageError('a custom --repeat rule needs an end', 'add --count <n> or --until <date>, or COUNT/UNTIL in the rule');
+      throw new UsageError(
+        'a custom --repeat rule needs an end',
+        'add --count <n> or --until <date>, or COUNT/UNTIL in the rule',
+      );
     }
     rule = new RRule({ ...parsed.origOptions, dtstart, ...limits(limit) });
   } else {
@@ -90,10 +103,14 @@ export function planSeries(
       byweekday = [RRULE_DAYS[weekday]!];
     } else if (nth === 5) {
       byweekday = [RRULE_DAYS[weekday]!.nth(-1)];
-      notes.push(`${first.slice(0, 10)} is the 5th ${DAY_NAMES[weekday]} of its month, which most months lack: the series uses the last ${DAY_NAMES[weekday]} of the month`);
+      notes.push(
+        `${first.slice(0, 10)} is the 5th ${DAY_NAMES[weekday]} of its month, which most months lack: the series uses the last ${DAY_NAMES[weekday]} of the month`,
+      );
     } else {
       byweekday = [RRULE_DAYS[weekday]!.nth(nth)];
-      notes.push(`every ${repeat === 'quarterly' ? 'third month' : 'month'} on the ${ORDINALS[nth]} ${DAY_NAMES[weekday]}`);
+      notes.push(
+        `every ${repeat === 'quarterly' ? 'third month' : 'month'} on the ${ORDINALS[nth]} ${DAY_NAMES[weekday]}`,
+      );
     }
     const count = limit.count === undefined && limit.until === undefined ? YEAR_OF[repeat] : undefined;
     rule = new RRule({
@@ -110,11 +127,24 @@ export function planSeries(
     return starts.length <= MOST_OCCURRENCES;
   });
   if (starts.length > MOST_OCCURRENCES) {
-    throw new UsageError(`that series would create more than ${MOST_OCCURRENCES} meetings`, 'lower --count or set an earlier --until');
+    throw new UsageError(
+      `that series would create more than ${MOST_OCCURRENCES} meetings`,
+      'lower --count or set an earlier --until',
+    );
   }
-  if (starts.length === 0) throw new UsageError('that series has no meetings', 'check --repeat, --until and --at');
-  if (starts[0] !== first) notes.push(`${first} does not match the rule itself; the first meeting is ${starts[0]}`);
-  return { starts, rule: rule.toString().split('\n').find((l) => l.startsWith('RRULE:'))!.slice(6), notes };
+  if (starts.length === 0)
+    throw new UsageError('that series has no meetings', 'check --repeat, --until and --at');
+  if (starts[0] !== first)
+    notes.push(`${first} does not match the rule itself; the first meeting is ${starts[0]}`);
+  return {
+    starts,
+    rule: rule
+      .toString()
+      .split('\n')
+      .find((l) => l.startsWith('RRULE:'))!
+      .slice(6),
+    notes,
+  };
 }
 
 function limits(limit: { count?: number; until?: string }) {

@@ -27,11 +27,27 @@ export function addSampleMeetings(store: Store, precinct: number, today: string,
       const date = new Date(Date.UTC(y, m - 1 + months, 1));
       return `${nthWeekday(date.getUTCFullYear(), date.getUTCMonth() + 1, weekday, nth)}T19:00`;
     };
-    const base = { sector: sector.id, precinct, durationMinutes: 90, location: `${station?.name ?? 'Precinct'} Community Room`, address: station?.address ?? null, onlineUrl: null, title: null };
+    const base = {
+      sector: sector.id,
+      precinct,
+      durationMinutes: 90,
+      location: `${station?.name ?? 'Precinct'} Community Room`,
+      address: station?.address ?? null,
+      onlineUrl: null,
+      title: null,
+    };
     const [past] = addMeetings(store, [{ ...base, start: at(-2) }], false, stamp);
     Object.assign(past!, { status: 'held', attendance: 18 + ((i * 7) % 23) });
     const plan = planSeries(at(1), 'quarterly', { count: 4 });
-    created.push(past!, ...addMeetings(store, plan.starts.map((start) => ({ ...base, start })), true, stamp));
+    created.push(
+      past!,
+      ...addMeetings(
+        store,
+        plan.starts.map((start) => ({ ...base, start })),
+        true,
+        stamp,
+      ),
+    );
   });
   return created;
 }

@@ -6,7 +6,20 @@ import { sectorsOf } from './records.js';
  * A clearly fictional roster for the demo: every name ends in "(sample)" and shields start at 90001,
  * so sample officers can never be mistaken for real ones.
  */
-const FIRST = ['Avery', 'Jordan', 'Riley', 'Casey', 'Morgan', 'Quinn', 'Rowan', 'Skyler', 'Emerson', 'Harper', 'Reese', 'Dakota'];
+const FIRST = [
+  'Avery',
+  'Jordan',
+  'Riley',
+  'Casey',
+  'Morgan',
+  'Quinn',
+  'Rowan',
+  'Skyler',
+  'Emerson',
+  'Harper',
+  'Reese',
+  'Dakota',
+];
 const LAST = ['Sample', 'Example', 'Placeholder', 'Testa', 'Demo', 'Fictive'];
 
 /** Adds two sample NCOs to each sector of the given precincts, leaving the last sector one short. */

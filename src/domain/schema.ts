@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 const nullableText = v.nullable(v.string());
@@ -62,7 +62,10 @@ export const PsaSchema = v.object({
   borough: v.string(),
 });
 
-const wallTime = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'));
+const wallTime = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
+);
 
 export const MeetingSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
@@ -86,6 +89,50 @@ export const MeetingSchema = v.object({
   updatedAt: v.string(),
 });
 
+export const ISSUE_STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
+export const SOLUTION_STATUSES = ['agreed', 'in-progress', 'done', 'dropped'] as const;
+
+const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
+  v.object({
+    on: isoDate,
+    status: v.picklist(statuses),
+    note: v.string(),
+    meetingId: v.nullable(v.string()),
+  });
+
+export const IssueSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^I\d+$/, 'expected an issue id such as I1')),
+  /** The meeting where the issue was raised; its sector and precinct are the issue's. */
+  meetingId: v.string(),
+  precinct: v.pipe(v.number(), v.integer()),
+  sector: v.string(),
+  category: v.string(),
+  summary: v.string(),
+  details: nullableText,
+  location: nullableText,
+  raisedBy: nullableText,
+  /** Holds text (a resident's name, a home address) that public outputs must leave out. */
+  private: v.boolean(),
+  status: v.picklist(ISSUE_STATUSES),
+  raisedOn: isoDate,
+  history: v.array(HistoryEntrySchema(ISSUE_STATUSES)),
+  createdAt: v.string(),
+});
+
+export const SolutionSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^S\d+$/, 'expected a solution id such as S1')),
+  issueId: v.string(),
+  summary: v.string(),
+  owner: nullableText,
+  ownerKind: v.nullable(v.picklist(['nco', 'agency', 'community'])),
+  due: v.nullable(isoDate),
+  status: v.picklist(SOLUTION_STATUSES),
+  /** The meeting where it was agreed, if any. */
+  agreedAt: v.nullable(v.string()),
+  history: v.array(HistoryEntrySchema(SOLUTION_STATUSES)),
+  createdAt: v.string(),
+});
+
 export const StoreSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   createdAt: v.string(),
@@ -94,6 +141,8 @@ export const StoreSchema = v.object({
     nco: v.pipe(v.number(), v.integer(), v.minValue(1)),
     meeting: v.pipe(v.number(), v.integer(), v.minValue(1)),
     series: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    issue: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    solution: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
   precincts: v.array(PrecinctSchema),
   sectors: v.array(SectorSchema),
@@ -101,6 +150,8 @@ export const StoreSchema = v.object({
   psas: v.array(PsaSchema),
   ncos: v.array(NcoSchema),
   meetings: v.array(MeetingSchema),
+  issues: v.array(IssueSchema),
+  solutions: v.array(SolutionSchema),
 });
 
 export type Store = v.InferOutput<typeof StoreSchema>;
@@ -111,6 +162,10 @@ export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 export type Psa = v.InferOutput<typeof PsaSchema>;
 export type Meeting = v.InferOutput<typeof MeetingSchema>;
+export type Issue = v.InferOutput<typeof IssueSchema>;
+export type Solution = v.InferOutput<typeof SolutionSchema>;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
 
 /** Validates a parsed store; returns the first problem as "path: message", or null when valid. */
 export function storeProblem(data: unknown): string | null {

@@ -13,11 +13,21 @@ const FORMATS = '2026-12-08 19:00, 2026-12-08T19:00, 2026-12-08 7pm or 2026-12-0
 
 /** Parses `--at`: a date (or today/tomorrow) and a 24-hour or am/pm time. */
 export function parseWallTime(input: string, today: string, flag = '--at'): WallTime {
-  const m = /^\s*(\d{4}-\d{2}-\d{2}|today|tomorrow)(?:\s+|T)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$/i.exec(input);
-  const bad = (why: string) => new UsageError(`${flag} "${input}" ${why}`, `write a New York time such as ${FORMATS}`);
+  const m = /^\s*(\d{4}-\d{2}-\d{2}|today|tomorrow)(?:\s+|T)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$/i.exec(
+    input,
+  );
+  const bad = (why: string) =>
+    new UsageError(`${flag} "${input}" ${why}`, `write a New York time such as ${FORMATS}`);
   if (!m) throw bad('is not a date and time');
-  const [, day, h, min, half] = m as unknown as [string, string, string, string | undefined, string | undefined];
-  const date = day.toLowerCase() === 'today' ? today : day.toLowerCase() === 'tomorrow' ? addDays(today, 1) : day;
+  const [, day, h, min, half] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
+  const date =
+    day.toLowerCase() === 'today' ? today : day.toLowerCase() === 'tomorrow' ? addDays(today, 1) : day;
   if (!isIsoDate(date)) throw bad(`has a date that does not exist (${date})`);
   let hour = Number(h);
   const minute = min === undefined ? 0 : Number(min);
@@ -30,7 +40,10 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   if (hour > 23 || minute > 59) throw bad('has a time of day that does not exist');
   const wall = `${date}T${pad(hour)}:${pad(minute)}`;
   if (wallOf(instantOf(wall)) !== wall) {
-    throw new UsageError(`${flag} "${input}" does not exist in New York: the clocks skip that hour for daylight saving time`, 'pick a time after 3:00 am');
+    throw new UsageError(
+      `${flag} "${input}" does not exist in New York: the clocks skip that hour for daylight saving time`,
+      'pick a time after 3:00 am',
+    );
   }
   return wall;
 }

@@ -39,7 +39,10 @@ async function sectorIndex(): Promise<Indexed[]> {
 }
 
 /** The 2018 NYPD sector containing a point, from the bundled boundaries, or null outside them. */
-export async function locateSector(lat: number, lon: number): Promise<{ sector: string; precinct: number } | null> {
+export async function locateSector(
+  lat: number,
+  lon: number,
+): Promise<{ sector: string; precinct: number } | null> {
   for (const { feature, box } of await sectorIndex()) {
     if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) continue;
     if (booleanPointInPolygon([lon, lat], feature)) return { ...feature.properties };

@@ -25,12 +25,16 @@ export function renderBlocks(blocks: Block[], options: TerminalOptions): string 
       case 'fields': {
         const width = Math.max(...block.fields.map(([label]) => label.length));
         for (const [label, value] of block.fields) {
-          out.push(options.tty ? `${chalk.bold(label.padEnd(width))}  ${cell(value)}` : `${label}\t${cell(value)}`);
+          out.push(
+            options.tty ? `${chalk.bold(label.padEnd(width))}  ${cell(value)}` : `${label}\t${cell(value)}`,
+          );
         }
         break;
       }
       case 'heading':
-        out.push(options.tty ? `\n${chalk.bold.underline(visible(block.text))}` : `\n# ${visible(block.text)}`);
+        out.push(
+          options.tty ? `\n${chalk.bold.underline(visible(block.text))}` : `\n# ${visible(block.text)}`,
+        );
         break;
       case 'text':
         out.push(visible(block.text));
@@ -43,7 +47,11 @@ export function renderBlocks(blocks: Block[], options: TerminalOptions): string 
   return out.join('\n').replace(/^\n/, '');
 }
 
-function boxed(columns: string[], rows: Array<Array<string | number | null | undefined>>, chalk: InstanceType<typeof Chalk>): string {
+function boxed(
+  columns: string[],
+  rows: Array<Array<string | number | null | undefined>>,
+  chalk: InstanceType<typeof Chalk>,
+): string {
   // cli-table3 colours the header and borders even when piped unless styles are emptied.
   const t = new Table({
     head: columns.map((c) => chalk.bold(c)),

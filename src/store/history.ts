@@ -73,19 +73,25 @@ export async function listBackups(storePath: string): Promise<BackupInfo[]> {
     const m = BACKUP_NAME.exec(name);
     if (!m) continue;
     const info = await stat(join(dir, name)).catch(() => null);
-    if (info) found.push({ name, seq: Number(m[1]), path: join(dir, name), size: info.size, savedAt: info.mtime });
+    if (info)
+      found.push({ name, seq: Number(m[1]), path: join(dir, name), size: info.size, savedAt: info.mtime });
   }
   return found.sort((a, b) => a.seq - b.seq);
 }
 
 /** Saves `bytes` as backup number `seq`, then drops all but the newest BACKUPS_KEPT. */
-export async function saveBackup(storePath: string, seq: number, bytes: string | Uint8Array): Promise<string> {
+export async function saveBackup(
+  storePath: string,
+  seq: number,
+  bytes: string | Uint8Array,
+): Promise<string> {
   const dir = backupsDir(storePath);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = `${String(seq).padStart(6, '0')}.json`;
   await writeFileDurably(join(dir, name), bytes);
   const all = await listBackups(storePath);
-  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT))) await unlink(old.path).catch(() => {});
+  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT)))
+    await unlink(old.path).catch(() => {});
   return name;
 }
 

@@ -12,6 +12,13 @@ export const migrations: Record<number, Migration> = {
     nextId: { ...(store.nextId as object), meeting: 1, series: 1 },
     meetings: [],
   }),
+  /** Format 3 (nsm 0.3): the sector ledger, issues raised and solutions agreed. */
+  2: (store) => ({
+    ...store,
+    nextId: { ...(store.nextId as object), issue: 1, solution: 1 },
+    issues: [],
+    solutions: [],
+  }),
 };
 
 /** Brings a parsed store up to `target`, one step at a time. Throws when a step is missing. */

@@ -18,7 +18,9 @@ export function parseStore(text: string, storePath: string): Store {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw fail(`is not valid JSON (${(error as Error).message}); it may have been cut short or edited by hand`);
+    throw fail(
+      `is not valid JSON (${(error as Error).message}); it may have been cut short or edited by hand`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw fail('holds JSON that is not an nsm store (expected an object with a schemaVersion)');

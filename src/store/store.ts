@@ -55,7 +55,13 @@ async function commit(
     const backup = previous === null ? null : await saveBackup(path, seq, previous);
     stillHeld();
     await writeFileDurably(path, next);
-    const entry = { seq, at: ctx.now().toISOString(), command: ctx.commandLine, backup, afterHash: hashOf(next) };
+    const entry = {
+      seq,
+      at: ctx.now().toISOString(),
+      command: ctx.commandLine,
+      backup,
+      afterHash: hashOf(next),
+    };
     journal.entries.push(entry);
     await writeJournal(path, journal);
     return entry;
@@ -132,7 +138,8 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
     const current = await readStoreText(ctx.storePath);
     const journal = await readJournal(ctx.storePath);
     const last = journal.entries.at(-1);
-    if (!last) throw new RuleError('there is no recorded change to undo', 'see recent changes with: nsm undo --list');
+    if (!last)
+      throw new RuleError('there is no recorded change to undo', 'see recent changes with: nsm undo --list');
     if (hashOf(current) !== last.afterHash) {
       throw new RuleError(
         `the store was changed outside nsm after its last recorded change (${last.command})`,
@@ -140,14 +147,21 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       );
     }
     if (last.backup === null) {
-      throw new RuleError(`the last change (${last.command}) created the store; there is nothing before it`, 'to start over, run: nsm init --force');
+      throw new RuleError(
+        `the last change (${last.command}) created the store; there is nothing before it`,
+        'to start over, run: nsm init --force',
+      );
     }
     const backup = await findBackup(ctx.storePath, last.backup);
     if (!backup) {
-      throw new RuleError(`the backup from before "${last.command}" is no longer kept`, 'only the last 10 states are kept; see them with: nsm doctor');
+      throw new RuleError(
+        `the backup from before "${last.command}" is no longer kept`,
+        'only the last 10 states are kept; see them with: nsm doctor',
+      );
     }
     const previous = await readFile(backup.path, 'utf8');
-    const next = keepIdCounters(parseStore(previous, backup.path), parseStore(current, ctx.storePath)) ?? previous;
+    const next =
+      keepIdCounters(parseStore(previous, backup.path), parseStore(current, ctx.storePath)) ?? previous;
     try {
       const seq = journal.nextSeq++;
       await saveBackup(ctx.storePath, seq, current);

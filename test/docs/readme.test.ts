@@ -15,7 +15,17 @@ describe('README', () => {
   });
 
   it('documents every command of the contract', () => {
-    for (const command of ['nsm init', 'nsm demo', 'nsm doctor', 'nsm undo', 'nsm precinct list', 'nsm sector locate', 'nsm nco assign', 'nsm meeting schedule', 'nsm meeting next']) {
+    for (const command of [
+      'nsm init',
+      'nsm demo',
+      'nsm doctor',
+      'nsm undo',
+      'nsm precinct list',
+      'nsm sector locate',
+      'nsm nco assign',
+      'nsm meeting schedule',
+      'nsm meeting next',
+    ]) {
       expect(readme).toContain(`#### \`${command}\``);
     }
   });

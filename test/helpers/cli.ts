@@ -39,7 +39,10 @@ export function nsm(args: string[], options: RunOptions = {}): Run {
 /** The same, without waiting: for tests that run writers side by side. */
 export function nsmAsync(args: string[], options: RunOptions = {}): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: environment(options), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: environment(options),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,5 +1,12 @@
 import type { Context } from '../../context.js';
-import { assertCanChange, compareMeetings, findMeeting, meetingRecord, parseMeetingId, startInstant } from '../../domain/meetings.js';
+import {
+  assertCanChange,
+  compareMeetings,
+  findMeeting,
+  meetingRecord,
+  parseMeetingId,
+  startInstant,
+} from '../../domain/meetings.js';
 import { changeStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';
@@ -21,11 +28,22 @@ export async function run(ctx: Context, options: MeetingCancelOptions): Promise<
     const targets =
       options.series && meeting.seriesId
         ? store.meetings
-            .filter((m) => m.seriesId === meeting.seriesId && m.status === 'scheduled' && startInstant(m) >= startInstant(meeting))
+            .filter(
+              (m) =>
+                m.seriesId === meeting.seriesId &&
+                m.status === 'scheduled' &&
+                startInstant(m) >= startInstant(meeting),
+            )
             .sort(compareMeetings)
         : [meeting];
     const stamp = ctx.now().toISOString();
-    for (const m of targets) Object.assign(m, { status: 'cancelled', cancelReason: reason, revision: m.revision + 1, updatedAt: stamp });
+    for (const m of targets)
+      Object.assign(m, {
+        status: 'cancelled',
+        cancelReason: reason,
+        revision: m.revision + 1,
+        updatedAt: stamp,
+      });
     return targets.map((m) => meetingRecord(store, m));
   });
   const series = options.series && records.length > 0 && records[0]!.seriesId;

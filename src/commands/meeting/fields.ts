@@ -20,22 +20,32 @@ function parseUrl(input: string): string {
     url = null;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new UsageError(`--online "${input}" is not a web address`, 'give the full link, for example https://meet.example.org/75a');
+    throw new UsageError(
+      `--online "${input}" is not a web address`,
+      'give the full link, for example https://meet.example.org/75a',
+    );
   }
   return text;
 }
 
 export function parseCount(input: string): number {
   if (!/^\s*\d+\s*$/.test(input) || Number(input) < 1) {
-    throw new UsageError(`--count "${input}" is not a positive whole number`, 'give how many meetings the series has, for example --count 4');
+    throw new UsageError(
+      `--count "${input}" is not a positive whole number`,
+      'give how many meetings the series has, for example --count 4',
+    );
   }
   return Number(input);
 }
 
 export function parseAttendance(input: string | undefined): number {
-  if (input === undefined) throw new UsageError('missing --attendance', 'give how many people came, for example --attendance 35');
+  if (input === undefined)
+    throw new UsageError('missing --attendance', 'give how many people came, for example --attendance 35');
   if (!/^\s*\d+\s*$/.test(input)) {
-    throw new UsageError(`--attendance "${input}" is not a number of people`, 'give a whole number, 0 or more, for example --attendance 35');
+    throw new UsageError(
+      `--attendance "${input}" is not a number of people`,
+      'give a whole number, 0 or more, for example --attendance 35',
+    );
   }
   return Number(input);
 }

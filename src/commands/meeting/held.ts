@@ -19,12 +19,21 @@ export async function run(ctx: Context, options: MeetingHeldOptions): Promise<Ou
     const meeting = findMeeting(store, id);
     assertCanMarkHeld(meeting, ctx.now());
     const correction = meeting.status === 'held';
-    Object.assign(meeting, { status: 'held', attendance, notes: notes ?? meeting.notes, updatedAt: ctx.now().toISOString() });
+    Object.assign(meeting, {
+      status: 'held',
+      attendance,
+      notes: notes ?? meeting.notes,
+      updatedAt: ctx.now().toISOString(),
+    });
     return { record: meetingRecord(store, meeting), correction };
   });
   return {
     json: record,
     blocks: [text(`${record.id}\theld\t${attendance}`)],
-    notices: [correction ? `Corrected ${record.id}: attendance ${attendance}.` : `Recorded ${record.id} as held, attendance ${attendance}.`],
+    notices: [
+      correction
+        ? `Corrected ${record.id}: attendance ${attendance}.`
+        : `Recorded ${record.id} as held, attendance ${attendance}.`,
+    ],
   };
 }

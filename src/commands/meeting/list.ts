@@ -22,13 +22,17 @@ const STATUSES = ['scheduled', 'held', 'cancelled'];
 
 export async function run(ctx: Context, options: MeetingListOptions): Promise<Output> {
   const today = dateInNewYork(ctx.now());
-  const precinct = options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
+  const precinct =
+    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
   const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
   const from = options.from === undefined ? undefined : parseDateFlag(options.from, '--from', today);
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
   const status = options.status?.toLowerCase();
   if (status !== undefined && !STATUSES.includes(status)) {
-    throw new UsageError(`--status "${options.status}" is not a meeting status`, `use one of: ${STATUSES.join(', ')}`);
+    throw new UsageError(
+      `--status "${options.status}" is not a meeting status`,
+      `use one of: ${STATUSES.join(', ')}`,
+    );
   }
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
   const store = await loadStore(ctx);
@@ -51,6 +55,13 @@ export async function run(ctx: Context, options: MeetingListOptions): Promise<Ou
     .map((m) => meetingRecord(store, m));
   return {
     json: meetings,
-    blocks: [meetingTable(meetings, store.meetings.length === 0 ? 'No meetings yet: nsm meeting schedule --sector 75A --at "2026-12-08 19:00"' : 'No meeting matches.')],
+    blocks: [
+      meetingTable(
+        meetings,
+        store.meetings.length === 0
+          ? 'No meetings yet: nsm meeting schedule --sector 75A --at "2026-12-08 19:00"'
+          : 'No meeting matches.',
+      ),
+    ],
   };
 }

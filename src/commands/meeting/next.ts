@@ -18,14 +18,21 @@ export interface MeetingNextOptions {
 export async function run(ctx: Context, options: MeetingNextOptions): Promise<Output> {
   const byPoint = options.lat !== undefined || options.lon !== undefined;
   if (byPoint === (options.sector !== undefined)) {
-    throw new UsageError('give either --sector or --lat and --lon', 'for example: nsm meeting next --sector 75A, or --lat 40.6752 --lon -73.8803');
+    throw new UsageError(
+      'give either --sector or --lat and --lon',
+      'for example: nsm meeting next --sector 75A, or --lat 40.6752 --lon -73.8803',
+    );
   }
   let sectorId: string;
   if (byPoint) {
     const lat = parseCoordinate(options.lat, '--lat');
     const lon = parseCoordinate(options.lon, '--lon');
     const found = await locateSector(lat, lon);
-    if (!found) throw new NotFoundError(`no sector contains ${lat}, ${lon}`, 'the bundled boundaries cover the five boroughs of New York City');
+    if (!found)
+      throw new NotFoundError(
+        `no sector contains ${lat}, ${lon}`,
+        'the bundled boundaries cover the five boroughs of New York City',
+      );
     sectorId = found.sector;
   } else {
     sectorId = parseSectorId(options.sector!, '--sector').id;
@@ -34,7 +41,10 @@ export async function run(ctx: Context, options: MeetingNextOptions): Promise<Ou
   findSector(store, sectorId);
   const next = upcomingMeetings(store, ctx.now(), (m) => m.sector === sectorId)[0];
   if (!next) {
-    throw new NotFoundError(`sector ${sectorId} has no upcoming meeting`, `schedule one with: nsm meeting schedule --sector ${sectorId} --at "YYYY-MM-DD 19:00"`);
+    throw new NotFoundError(
+      `sector ${sectorId} has no upcoming meeting`,
+      `schedule one with: nsm meeting schedule --sector ${sectorId} --at "YYYY-MM-DD 19:00"`,
+    );
   }
   const where = venueOf(next) || 'venue to be announced';
   return {

@@ -20,10 +20,12 @@ export interface MeetingRescheduleOptions {
 
 export async function run(ctx: Context, options: MeetingRescheduleOptions): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  if (options.at === undefined) throw new UsageError('missing --at', 'give the new time, for example --at "2026-12-15 19:00"');
+  if (options.at === undefined)
+    throw new UsageError('missing --at', 'give the new time, for example --at "2026-12-15 19:00"');
   const start = parseWallTime(options.at, dateInNewYork(ctx.now()));
   const duration = options.duration === undefined ? undefined : parseDuration(options.duration);
-  const location = options.location === undefined ? undefined : optionalText(options.location, '--location', 120);
+  const location =
+    options.location === undefined ? undefined : optionalText(options.location, '--location', 120);
 
   const { record, was, overridden } = await changeStore(ctx, (store) => {
     const meeting = findMeeting(store, id);
@@ -44,7 +46,9 @@ export async function run(ctx: Context, options: MeetingRescheduleOptions): Prom
   return {
     json: record,
     blocks: [text(`${record.id}\t${record.start}`)],
-    notices: [`Moved ${record.id} (${record.sector}) from ${friendly(was)} to ${friendly(start)}; revision ${record.revision}.`],
+    notices: [
+      `Moved ${record.id} (${record.sector}) from ${friendly(was)} to ${friendly(start)}; revision ${record.revision}.`,
+    ],
     warnings: overridden.map((c) => `rescheduled despite a conflict (--force): ${c.message}`),
   };
 }

@@ -4,14 +4,14 @@ import { findConflicts, type Conflict } from '../../domain/conflicts.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { DEFAULT_DURATION, parseDuration } from '../../domain/duration.js';
 import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
-import { addMeetings, meetingRecord } from '../../domain/meetings.js';
+import { addMeetings, endInstant, meetingRecord, startInstant } from '../../domain/meetings.js';
 import { ncosOfSector } from '../../domain/ncos.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { sectorsOf } from '../../domain/records.js';
 import { parseRepeat, planSeries, type SeriesPlan } from '../../domain/recurrence.js';
 import type { Store } from '../../domain/schema.js';
 import { findSector } from '../../domain/sectors.js';
-import { parseWallTime } from '../../domain/time.js';
+import { friendly, parseWallTime } from '../../domain/time.js';
 import { changeStore, loadStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
 import { choose, need } from '../prompt.js';
@@ -38,12 +38,21 @@ export async function run(ctx: Context, options: MeetingScheduleOptions): Promis
   const repeat = options.repeat === undefined ? null : parseRepeat(options.repeat);
   const count = options.count === undefined ? undefined : parseCount(options.count);
   const until = options.until === undefined ? undefined : parseDateFlag(options.until, '--until', today);
-  if (count !== undefined && until !== undefined) throw new UsageError('--count and --until cannot both be given', 'end the series one way: --count <n> or --until <date>');
-  if (!repeat && (count !== undefined || until !== undefined)) throw new UsageError(`${count !== undefined ? '--count' : '--until'} needs --repeat`, 'add --repeat quarterly (or monthly, weekly, or an RRULE)');
+  if (count !== undefined && until !== undefined)
+    throw new UsageError(
+      '--count and --until cannot both be given',
+      'end the series one way: --count <n> or --until <date>',
+    );
+  if (!repeat && (count !== undefined || until !== undefined))
+    throw new UsageError(
+      `${count !== undefined ? '--count' : '--until'} needs --repeat`,
+      'add --repeat quarterly (or monthly, weekly, or an RRULE)',
+    );
 
   const asking = ctx.interactive && (options.sector === undefined || options.at === undefined);
   const known = asking ? await loadStore(ctx) : null;
-  const sector = options.sector !== undefined ? parseSectorId(options.sector, '--sector').id : await askSector(ctx, known);
+  const sector =
+    options.sector !== undefined ? parseSectorId(options.sector, '--sector').id : await askSector(ctx, known);
   const at = await need(ctx, options.at, {
     flag: '--at',
     message: 'Date and time (New York), e.g. 2026-12-08 7pm:',
@@ -53,20 +62,43 @@ export async function run(ctx: Context, options: MeetingScheduleOptions): Promis
   const duration =
     options.duration !== undefined || !asking
       ? parseDuration(options.duration ?? String(DEFAULT_DURATION))
-      : await need(ctx, undefined, { flag: '--duration', message: 'Duration:', parse: (t) => parseDuration(t), example: '90m', default: '60m' });
+      : await need(ctx, undefined, {
+          flag: '--duration',
+          message: 'Duration:',
+          parse: (t) => parseDuration(t),
+          example: '90m',
+          default: '60m',
+        });
   const venueInput = { ...options };
   if (asking && options.location === undefined && options.online === undefined) {
     const { input } = await import('@inquirer/prompts');
-    venueInput.location = await input({ message: 'Venue (leave empty to decide later):' }, { output: ctx.stderr });
+    venueInput.location = await input(
+      { message: 'Venue (leave empty to decide later):' },
+      { output: ctx.stderr },
+    );
   }
   const venue = parseVenue(venueInput);
   const title = optionalText(options.title, '--title', 160);
-  const plan: SeriesPlan = repeat ? planSeries(at, repeat, { count, until }) : { starts: [at], rule: '', notes: [] };
+  const plan: SeriesPlan = repeat
+    ? planSeries(at, repeat, { count, until })
+    : { starts: [at], rule: '', notes: [] };
 
   const { created, overridden } = await changeStore(ctx, (store) => {
     const found = findSector(store, sector);
     const candidates = plan.starts.map((start) => ({ sector, start, durationMinutes: duration, ...venue }));
-    const conflicts = candidates.flatMap((c) => findConflicts(store, c, ctx.now()));
+    const conflicts = candidates.flatMap((c, i) => [
+      ...findConflicts(store, c, ctx.now()),
+      // The series' own meetings (same sector, same length, in order) must not overlap each other either.
+      ...(i > 0 && startInstant(c) < endInstant(candidates[i - 1]!)
+        ? [
+            {
+              kind: 'sector' as const,
+              meetingId: null,
+              message: `the series overlaps itself: ${friendly(candidates[i - 1]!.start)} runs into ${friendly(c.start)}`,
+            },
+          ]
+        : []),
+    ]);
     if (conflicts.length > 0 && !options.force) throw refusal(conflicts);
     const created = addMeetings(
       store,
@@ -93,7 +125,10 @@ export async function run(ctx: Context, options: MeetingScheduleOptions): Promis
 
 export function refusal(conflicts: Conflict[]): RuleError {
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
-  return new RuleError(`${conflicts[0]!.message}${more}`, 'pick another time or venue, or add --force to schedule it anyway');
+  return new RuleError(
+    `${conflicts[0]!.message}${more}`,
+    'pick another time or venue, or add --force to schedule it anyway',
+  );
 }
 
 async function askSector(ctx: Context, store: Store | null): Promise<string> {
@@ -104,7 +139,8 @@ async function askSector(ctx: Context, store: Store | null): Promise<string> {
     parse: (t) => {
       const n = parsePrecinctNumber(t);
       findPrecinct(store, n);
-      if (sectorsOf(store, n).length === 0) throw new UsageError(`precinct ${n} has no sectors`, `add them with: nsm sector add ${n}A`);
+      if (sectorsOf(store, n).length === 0)
+        throw new UsageError(`precinct ${n} has no sectors`, `add them with: nsm sector add ${n}A`);
       return n;
     },
     example: '75A',

@@ -17,7 +17,16 @@ export async function run(ctx: Context, options: MeetingShowOptions): Promise<Ou
   const hosts = hostsOf(store, meeting);
   const series = meeting.seriesId ? store.meetings.filter((m) => m.seriesId === meeting.seriesId) : [];
   return {
-    json: { ...record, hostDetails: hosts.map((n) => ({ id: n.id, name: n.name, rank: n.rank, phone: n.phone, email: n.email })) },
+    json: {
+      ...record,
+      hostDetails: hosts.map((n) => ({
+        id: n.id,
+        name: n.name,
+        rank: n.rank,
+        phone: n.phone,
+        email: n.email,
+      })),
+    },
     blocks: [
       fields([
         ['Meeting', `${record.id} — ${record.title}`],
@@ -27,12 +36,26 @@ export async function run(ctx: Context, options: MeetingShowOptions): Promise<Ou
         ['Address', record.address],
         ['Online', record.onlineUrl],
         ['Status', record.status + (record.cancelReason ? `: ${record.cancelReason}` : '')],
-        ...(record.status === 'held' ? ([['Attendance', record.attendance], ['Notes', record.notes]] as Array<[string, string | number | null]>) : []),
-        ['Series', meeting.seriesId ? `${meeting.seriesId}, meeting ${series.indexOf(meeting) + 1} of ${series.length}` : null],
+        ...(record.status === 'held'
+          ? ([
+              ['Attendance', record.attendance],
+              ['Notes', record.notes],
+            ] as Array<[string, string | number | null]>)
+          : []),
+        [
+          'Series',
+          meeting.seriesId
+            ? `${meeting.seriesId}, meeting ${series.indexOf(meeting) + 1} of ${series.length}`
+            : null,
+        ],
         ['Revision', record.revision],
       ]),
-      heading('Hosts (the sector\'s NCOs on that date)'),
-      table(['ID', 'Name', 'Rank', 'Phone'], hosts.map((n) => [n.id, n.name, n.rank, n.phone]), `No NCO is assigned to ${record.sector} on that date.`),
+      heading("Hosts (the sector's NCOs on that date)"),
+      table(
+        ['ID', 'Name', 'Rank', 'Phone'],
+        hosts.map((n) => [n.id, n.name, n.rank, n.phone]),
+        `No NCO is assigned to ${record.sector} on that date.`,
+      ),
     ],
   };
 }

@@ -22,10 +22,14 @@ export async function run(ctx: Context, options: NcoEditOptions): Promise<Output
   if (options.name !== undefined) changes.name = parseName(options.name);
   if (options.rank !== undefined) changes.rank = requiredText(options.rank, '--rank', 60);
   // An empty --email or --phone clears it.
-  if (options.email !== undefined) changes.email = options.email.trim() === '' ? null : parseEmail(options.email);
+  if (options.email !== undefined)
+    changes.email = options.email.trim() === '' ? null : parseEmail(options.email);
   if (options.phone !== undefined) changes.phone = optionalText(options.phone, '--phone', 40);
   if (Object.keys(changes).length === 0) {
-    throw new UsageError('nothing to change', `give at least one of --name, --rank, --email, --phone (nsm nco edit ${id} --rank Sergeant)`);
+    throw new UsageError(
+      'nothing to change',
+      `give at least one of --name, --rank, --email, --phone (nsm nco edit ${id} --rank Sergeant)`,
+    );
   }
   const record = await changeStore(ctx, (store) => {
     const nco = findNco(store, id);

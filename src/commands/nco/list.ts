@@ -16,7 +16,8 @@ export interface NcoListOptions {
 }
 
 export async function run(ctx: Context, options: NcoListOptions): Promise<Output> {
-  const precinct = options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
+  const precinct =
+    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
   const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
   if (sector !== undefined && options.unassigned) {
     throw new UsageError('--sector and --unassigned contradict each other', 'give one of them');

@@ -39,7 +39,10 @@ export async function run(ctx: Context, options: PrecinctAddOptions): Promise<Ou
   const record = await changeStore(ctx, (store) => {
     const existing = store.precincts.find((p) => p.precinct === number);
     if (existing) {
-      throw new RuleError(`precinct ${number} already exists (${existing.name})`, `see it with: nsm precinct show ${number}`);
+      throw new RuleError(
+        `precinct ${number} already exists (${existing.name})`,
+        `see it with: nsm precinct show ${number}`,
+      );
     }
     const precinct = {
       precinct: number,
@@ -61,6 +64,8 @@ export async function run(ctx: Context, options: PrecinctAddOptions): Promise<Ou
   return {
     json: record,
     blocks: [text(String(record.precinct))],
-    notices: [`Added precinct ${record.precinct} (${record.name}, ${record.borough}). Add its sectors with: nsm sector add ${number}A`],
+    notices: [
+      `Added precinct ${record.precinct} (${record.name}, ${record.borough}). Add its sectors with: nsm sector add ${number}A`,
+    ],
   };
 }

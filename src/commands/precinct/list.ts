@@ -20,7 +20,10 @@ export async function run(ctx: Context, options: PrecinctListOptions): Promise<O
   const patrol = options.patrolBorough === undefined ? undefined : parsePatrolBorough(options.patrolBorough);
   const rollout = options.rollout?.toLowerCase();
   if (rollout !== undefined && !STATUSES.includes(rollout as RolloutStatus)) {
-    throw new UsageError(`--rollout "${options.rollout}" is not a rollout status`, `use one of: ${STATUSES.join(', ')}`);
+    throw new UsageError(
+      `--rollout "${options.rollout}" is not a rollout status`,
+      `use one of: ${STATUSES.join(', ')}`,
+    );
   }
   const store = await loadStore(ctx);
   const today = dateInNewYork(ctx.now());

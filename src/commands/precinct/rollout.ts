@@ -16,13 +16,17 @@ export interface PrecinctRolloutOptions {
 export async function run(ctx: Context, options: PrecinctRolloutOptions): Promise<Output> {
   const number = parsePrecinctNumber(options.precinct, 'precinct');
   const today = dateInNewYork(ctx.now());
-  if (options.date === undefined) throw new UsageError('missing --date', 'give the start date, for example --date 2018-10-01');
+  if (options.date === undefined)
+    throw new UsageError('missing --date', 'give the start date, for example --date 2018-10-01');
   const date = parseDateFlag(options.date, '--date', today);
   let phase: number | null = null;
   if (options.phase !== undefined) {
     phase = Number(options.phase);
     if (!/^\d{1,3}$/.test(options.phase.trim()) || phase < 1) {
-      throw new UsageError(`--phase "${options.phase}" is not a phase number`, 'give a whole number, for example --phase 15');
+      throw new UsageError(
+        `--phase "${options.phase}" is not a phase number`,
+        'give a whole number, for example --phase 15',
+      );
     }
   }
   const record = await changeStore(ctx, (store) => {
@@ -39,6 +43,8 @@ export async function run(ctx: Context, options: PrecinctRolloutOptions): Promis
   return {
     json: record,
     blocks: [text(`${record.precinct}\t${record.rollout.status}\t${record.rollout.startDate}`)],
-    notices: [`Recorded Neighborhood Policing in precinct ${number} from ${date}${phase === null ? '' : ` (phase ${phase})`}.`],
+    notices: [
+      `Recorded Neighborhood Policing in precinct ${number} from ${date}${phase === null ? '' : ` (phase ${phase})`}.`,
+    ],
   };
 }

@@ -5,7 +5,10 @@ import { ncosOfSector } from '../../domain/ncos.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { precinctRecord, sectorRecord, sectorsOf, understaffedSectors } from '../../domain/records.js';
 import { meetingRecord, upcomingMeetings } from '../../domain/meetings.js';
+import { isOutstanding } from '../../domain/issues.js';
+import { issueCounts } from '../../domain/ledger-records.js';
 import { loadStore } from '../../store/store.js';
+import { issueTable } from '../issue/table.js';
 import { meetingTable } from '../meeting/table.js';
 import { fields, heading, table, text, warning, type Output } from '../../render/view.js';
 
@@ -25,7 +28,11 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
   const sectors = sectorsOf(store, number);
   const short = understaffedSectors(store, today, number);
   const roster = store.ncos.filter((n) => n.precinct === number);
-  const upcoming = upcomingMeetings(store, ctx.now(), (m) => m.precinct === number).map((m) => meetingRecord(store, m));
+  const upcoming = upcomingMeetings(store, ctx.now(), (m) => m.precinct === number).map((m) =>
+    meetingRecord(store, m),
+  );
+  const issues = store.issues.filter((i) => i.precinct === number);
+  const outstanding = issues.filter((i) => isOutstanding(i.status));
 
   return {
     json: {
@@ -34,10 +41,15 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
       ncos: roster.map((n) => n.id),
       understaffedSectors: short,
       upcomingMeetings: upcoming,
+      issueCounts: issueCounts(issues),
+      openIssues: outstanding.map((i) => i.id),
     },
     blocks: [
       fields([
-        ['Precinct', `${record.precinct} — ${record.name}${record.commonName ? ` (${record.commonName})` : ''}`],
+        [
+          'Precinct',
+          `${record.precinct} — ${record.name}${record.commonName ? ` (${record.commonName})` : ''}`,
+        ],
         ['Borough', record.borough],
         ['Patrol borough', record.patrolBorough],
         ['Station house', record.address],
@@ -68,8 +80,19 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
         ? [warning(`Below two NCOs: ${short.map((s) => `${s.sector} (${s.ncos})`).join(', ')}`)]
         : []),
       heading(`Upcoming meetings (${upcoming.length})`),
-      meetingTable(upcoming.slice(0, UPCOMING_SHOWN), `None scheduled: nsm meeting schedule --sector ${number}A --at …`),
-      ...(upcoming.length > UPCOMING_SHOWN ? [text(`… and ${upcoming.length - UPCOMING_SHOWN} more: nsm meeting list --precinct ${number} --upcoming`)] : []),
+      meetingTable(
+        upcoming.slice(0, UPCOMING_SHOWN),
+        `None scheduled: nsm meeting schedule --sector ${number}A --at …`,
+      ),
+      ...(upcoming.length > UPCOMING_SHOWN
+        ? [
+            text(
+              `… and ${upcoming.length - UPCOMING_SHOWN} more: nsm meeting list --precinct ${number} --upcoming`,
+            ),
+          ]
+        : []),
+      heading(`Open issues (${outstanding.length})`),
+      issueTable(outstanding, 'None open.'),
     ],
   };
 }

@@ -26,7 +26,10 @@ export async function run(ctx: Context, options: SectorAddOptions): Promise<Outp
     }
     const sector = { id, precinct, letter, description, sqMiles: null };
     store.sectors.push(sector);
-    return { record: sectorRecord(store, sector, dateInNewYork(ctx.now())), count: sectorsOf(store, precinct).length };
+    return {
+      record: sectorRecord(store, sector, dateInNewYork(ctx.now())),
+      count: sectorsOf(store, precinct).length,
+    };
   });
   return {
     json: result.record,

@@ -11,7 +11,8 @@ export interface SectorListOptions {
 }
 
 export async function run(ctx: Context, options: SectorListOptions): Promise<Output> {
-  const number = options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
+  const number =
+    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
   const store = await loadStore(ctx);
   if (number !== undefined) findPrecinct(store, number);
   const today = dateInNewYork(ctx.now());
@@ -25,8 +26,15 @@ export async function run(ctx: Context, options: SectorListOptions): Promise<Out
     blocks: [
       table(
         ['Sector', 'Pct', 'NCOs today', 'Description'],
-        records.map((r) => [r.id, r.precinct, r.ncos.map((id) => `${id} ${names.get(id)}`).join(', '), r.description]),
-        number === undefined ? 'No sectors.' : `Precinct ${number} has no sectors yet: add them with nsm sector add ${number}A`,
+        records.map((r) => [
+          r.id,
+          r.precinct,
+          r.ncos.map((id) => `${id} ${names.get(id)}`).join(', '),
+          r.description,
+        ]),
+        number === undefined
+          ? 'No sectors.'
+          : `Precinct ${number} has no sectors yet: add them with nsm sector add ${number}A`,
       ),
     ],
   };

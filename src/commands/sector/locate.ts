@@ -25,7 +25,9 @@ export async function run(ctx: Context, options: SectorLocateOptions): Promise<O
   }
   const precinct = store.precincts.find((p) => p.precinct === found.precinct);
   const today = dateInNewYork(ctx.now());
-  const ncos = store.sectors.some((s) => s.id === found.sector) ? ncosOfSector(store, found.sector, today) : [];
+  const ncos = store.sectors.some((s) => s.id === found.sector)
+    ? ncosOfSector(store, found.sector, today)
+    : [];
   return {
     json: {
       lat,

@@ -1,0 +1,45 @@
+import type { Context } from '../context.js';
+import { RuleError, UsageError } from '../errors.js';
+import { agendaView } from '../domain/agenda.js';
+import { findMeeting, parseMeetingId } from '../domain/meetings.js';
+import { loadStore } from '../store/store.js';
+import { agendaMarkdown } from '../render/agenda-markdown.js';
+import { text, type Output } from '../render/view.js';
+import { writeOutputFile } from './output-file.js';
+
+export interface AgendaOptions {
+  meeting: string;
+  format?: string;
+  output?: string;
+  force?: boolean;
+}
+
+export async function run(ctx: Context, options: AgendaOptions): Promise<Output> {
+  const id = parseMeetingId(options.meeting);
+  const format = (options.format ?? 'md').toLowerCase();
+  if (format !== 'md') {
+    throw new UsageError(
+      `--format "${options.format}" is not available for agendas`,
+      'use --format md (PDF agendas are not built yet)',
+    );
+  }
+  const store = await loadStore(ctx);
+  const meeting = findMeeting(store, id);
+  if (meeting.status === 'cancelled')
+    throw new RuleError(
+      `${meeting.id} was cancelled`,
+      `print the agenda of the sector's next meeting (nsm meeting next --sector ${meeting.sector})`,
+    );
+  const view = agendaView(store, meeting);
+  const markdown = agendaMarkdown(view);
+  const written = await writeOutputFile(options.output, markdown, Boolean(options.force));
+  return {
+    json: { ...view, format, output: written ? options.output : null, markdown },
+    blocks: written ? [] : [text(markdown)],
+    notices: written
+      ? [
+          `Wrote the agenda of ${meeting.id} (${view.oldBusiness.length} carried issues) to ${options.output}.`,
+        ]
+      : [],
+  };
+}

@@ -1,0 +1,79 @@
+import type { Context } from '../../context.js';
+import { RuleError, UsageError } from '../../errors.js';
+import { parseCategory, parseSummary } from '../../domain/issues.js';
+import { issueRecord } from '../../domain/ledger-records.js';
+import { findMeeting, parseMeetingId, startInstant } from '../../domain/meetings.js';
+import { friendly } from '../../domain/time.js';
+import { changeStore } from '../../store/store.js';
+import { text, type Output } from '../../render/view.js';
+import { optionalText } from '../text-input.js';
+
+export interface IssueRaiseOptions {
+  meeting?: string;
+  summary?: string;
+  category?: string;
+  location?: string;
+  details?: string;
+  raisedBy?: string;
+  private?: boolean;
+}
+
+export async function run(ctx: Context, options: IssueRaiseOptions): Promise<Output> {
+  if (options.meeting === undefined)
+    throw new UsageError(
+      'missing --meeting',
+      'give the meeting where it was raised, for example --meeting M1 (nsm meeting list)',
+    );
+  const meetingId = parseMeetingId(options.meeting);
+  const summary = parseSummary(options.summary);
+  const category = options.category === undefined ? 'other' : parseCategory(options.category);
+  const location = optionalText(options.location, '--location', 200);
+  const details = optionalText(options.details, '--details', 5000);
+  const raisedBy = optionalText(options.raisedBy, '--raised-by', 120);
+
+  const record = await changeStore(ctx, (store) => {
+    const meeting = findMeeting(store, meetingId);
+    // An issue is raised by residents at a meeting that took place: not at a cancelled one, nor ahead of time.
+    if (meeting.status === 'cancelled') {
+      throw new RuleError(
+        `${meeting.id} was cancelled, so nothing was raised there`,
+        `raise it at the sector's next meeting (nsm meeting next --sector ${meeting.sector})`,
+      );
+    }
+    if (startInstant(meeting) > ctx.now()) {
+      throw new RuleError(
+        `${meeting.id} has not taken place yet (${friendly(meeting.start)})`,
+        'raise issues at or after the meeting; open issues are carried to the next meeting automatically',
+      );
+    }
+    const id = `I${store.nextId.issue++}`;
+    const raisedOn = meeting.start.slice(0, 10);
+    const issue = {
+      id,
+      meetingId: meeting.id,
+      precinct: meeting.precinct,
+      sector: meeting.sector,
+      category,
+      summary,
+      details,
+      location,
+      raisedBy,
+      private: Boolean(options.private),
+      status: 'open' as const,
+      raisedOn,
+      history: [
+        { on: raisedOn, status: 'open' as const, note: `raised at ${meeting.id}`, meetingId: meeting.id },
+      ],
+      createdAt: ctx.now().toISOString(),
+    };
+    store.issues.push(issue);
+    return issueRecord(store, issue);
+  });
+  return {
+    json: record,
+    blocks: [text(record.id)],
+    notices: [
+      `Raised ${record.id} (${record.category}) at ${record.meetingId}, sector ${record.sector}${record.private ? ', marked private' : ''}. Agree a solution with: nsm solution add ${record.id} --summary …`,
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+import type { Meeting, Store } from './schema.js';
+import { followingMeeting, oldBusiness } from './carry-forward.js';
+import { hostsOf, venueOf } from './meetings.js';
+import { isOverdue } from './solutions.js';
+import { friendly } from './time.js';
+
+/** Everything an agenda prints, already made safe for the public: private issues keep only their category and progress. */
+export interface AgendaView {
+  meetingId: string;
+  title: string;
+  sector: string;
+  precinct: number;
+  precinctName: string;
+  when: string;
+  venue: string;
+  hosts: string[];
+  oldBusiness: Array<{
+    id: string;
+    category: string;
+    /** Null for a private issue: its text stays out of public documents. */
+    summary: string | null;
+    location: string | null;
+    status: string;
+    raisedOn: string;
+    raisedAt: string;
+    daysOpen: number;
+    meetingsOpen: number;
+    solutions: Array<{
+      id: string;
+      summary: string | null;
+      owner: string | null;
+      due: string | null;
+      status: string;
+      overdue: boolean;
+    }>;
+  }>;
+  next: { id: string; when: string; venue: string } | null;
+}
+
+export function agendaView(store: Store, meeting: Meeting): AgendaView {
+  const precinct = store.precincts.find((p) => p.precinct === meeting.precinct);
+  const day = meeting.start.slice(0, 10);
+  const next = followingMeeting(store, meeting);
+  const ownerName = (owner: string | null) => store.ncos.find((n) => n.id === owner)?.name ?? owner;
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    sector: meeting.sector,
+    precinct: meeting.precinct,
+    precinctName: precinct?.name ?? `Precinct ${meeting.precinct}`,
+    when: friendly(meeting.start),
+    venue: venueOf(meeting) || 'venue to be announced',
+    hosts: hostsOf(store, meeting).map((n) => `${n.rank} ${n.name}`),
+    oldBusiness: oldBusiness(store, meeting).map((c) => ({
+      id: c.issue.id,
+      category: c.issue.category,
+      summary: c.issue.private ? null : c.issue.summary,
+      location: c.issue.private ? null : c.issue.location,
+      status: c.status,
+      raisedOn: c.issue.raisedOn,
+      raisedAt: c.raisedAt.id,
+      daysOpen: c.daysOpen,
+      meetingsOpen: c.meetingsOpen,
+      solutions: c.solutions.map((s) => ({
+        id: s.id,
+        summary: c.issue.private ? null : s.summary,
+        owner: s.ownerKind === 'community' && c.issue.private ? null : ownerName(s.owner),
+        due: s.due,
+        status: s.status,
+        overdue: isOverdue(s, day),
+      })),
+    })),
+    next: next
+      ? { id: next.id, when: friendly(next.start), venue: venueOf(next) || 'venue to be announced' }
+      : null,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Issue, IssueStatus, Store } from './schema.js';
+import { ISSUE_STATUSES } from './schema.js';
+import { NotFoundError, RuleError, UsageError } from '../errors.js';
+import { CATEGORIES, type Category } from './categories.js';
+
+export { CATEGORIES, type Category };
+
+export function parseCategory(input: string, flag = '--category'): Category {
+  const key = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const found = CATEGORIES.find((c) => c === key);
+  if (!found)
+    throw new UsageError(`${flag} "${input}" is not a category`, `use one of: ${CATEGORIES.join(', ')}`);
+  return found;
+}
+
+export function parseIssueStatus(input: string, flag = '--status'): IssueStatus {
+  const key = input.trim().toLowerCase();
+  const found = ISSUE_STATUSES.find((s) => s === key);
+  if (!found)
+    throw new UsageError(
+      `${flag} "${input}" is not an issue status`,
+      `use one of: ${ISSUE_STATUSES.join(', ')}`,
+    );
+  return found;
+}
+
+export function parseIssueId(input: string): string {
+  const m = /^\s*i(\d+)\s*$/i.exec(input);
+  if (!m)
+    throw new UsageError(
+      `"${input}" is not an issue id`,
+      'issue ids look like I1; list them with: nsm issue list',
+    );
+  return `I${Number(m[1])}`;
+}
+
+export function findIssue(store: Store, id: string): Issue {
+  const found = store.issues.find((i) => i.id === id);
+  if (!found)
+    throw new NotFoundError(
+      `there is no issue ${id}`,
+      store.issues.length === 0
+        ? 'raise one with: nsm issue raise --meeting <m> --summary …'
+        : 'list them with: nsm issue list',
+    );
+  return found;
+}
+
+/**
+ * Where an issue may go next. It is worked on, resolved, then closed; an issue that comes back
+ * is reopened, and one that is not a police matter can be closed straight away.
+ */
+const ISSUE_MOVES: Record<IssueStatus, IssueStatus[]> = {
+  open: ['in-progress', 'resolved', 'closed'],
+  'in-progress': ['open', 'resolved', 'closed'],
+  resolved: ['open', 'closed'],
+  closed: ['open'],
+};
+
+export function assertIssueMove(issue: Issue, to: IssueStatus): void {
+  if (issue.status === to)
+    throw new RuleError(`${issue.id} is already ${to}`, `see its history with: nsm issue show ${issue.id}`);
+  if (!ISSUE_MOVES[issue.status].includes(to)) {
+    throw new RuleError(
+      `${issue.id} cannot go from ${issue.status} to ${to}`,
+      `from ${issue.status} it can go to: ${ISSUE_MOVES[issue.status].join(', ')}`,
+    );
+  }
+}
+
+/** Open and in-progress issues are the ones a sector still has to work on. */
+export function isOutstanding(status: IssueStatus): boolean {
+  return status === 'open' || status === 'in-progress';
+}
+
+/** The issue's status as it stood before the day `date` began (what an agenda for that day sees). */
+export function statusBefore(issue: Issue, date: string): IssueStatus | null {
+  let status: IssueStatus | null = null;
+  for (const entry of issue.history) if (entry.on < date) status = entry.status;
+  return status;
+}
+
+/** A required note for a status change: non-empty, at most 2,000 characters. */
+export function parseNote(input: string | undefined, example: string): string {
+  if (input === undefined)
+    throw new UsageError(
+      'missing --note',
+      `every status change carries a note, for example --note "${example}"`,
+    );
+  const text = input.trim();
+  if (text === '')
+    throw new UsageError('--note is empty', `say what changed, for example --note "${example}"`);
+  if (text.length > 2000)
+    throw new UsageError(`--note is ${text.length} characters long`, 'keep it to 2,000 characters');
+  return text;
+}
+
+/** A summary line: non-empty, at most 200 characters (longer text belongs in --details). */
+export function parseSummary(input: string | undefined): string {
+  if (input === undefined)
+    throw new UsageError(
+      'missing --summary',
+      'say what it is in a line, for example --summary "Double parking outside P.S. 190 at dismissal"',
+    );
+  const text = input.trim();
+  if (text === '') throw new UsageError('--summary is empty', 'say what it is in a line');
+  if (text.length > 200)
+    throw new UsageError(
+      `--summary is ${text.length} characters long`,
+      'keep it to 200 characters and put the rest in --details',
+    );
+  return text;
+}

@@ -1,0 +1,100 @@
+import type { Solution, SolutionStatus, Store } from './schema.js';
+import { SOLUTION_STATUSES } from './schema.js';
+import { NotFoundError, RuleError, UsageError } from '../errors.js';
+import { findNco } from './ncos.js';
+
+/** City agencies a solution is often handed to; anything else is a resident or community group. */
+export const AGENCIES = [
+  'DOT',
+  'DSNY',
+  'Parks',
+  'HPD',
+  'DEP',
+  'DOB',
+  'DOHMH',
+  'DHS',
+  'DYCD',
+  'NYCHA',
+  'MTA',
+  'SBS',
+  'NYPD',
+  '311',
+  'Community Board',
+];
+
+export function parseSolutionId(input: string): string {
+  const m = /^\s*s(\d+)\s*$/i.exec(input);
+  if (!m)
+    throw new UsageError(
+      `"${input}" is not a solution id`,
+      'solution ids look like S1; list them with: nsm solution list',
+    );
+  return `S${Number(m[1])}`;
+}
+
+export function findSolution(store: Store, id: string): Solution {
+  const found = store.solutions.find((s) => s.id === id);
+  if (!found) throw new NotFoundError(`there is no solution ${id}`, 'list them with: nsm solution list');
+  return found;
+}
+
+export function parseSolutionStatus(input: string, flag = '--status'): SolutionStatus {
+  const key = input.trim().toLowerCase();
+  const found = SOLUTION_STATUSES.find((s) => s === key);
+  if (!found)
+    throw new UsageError(
+      `${flag} "${input}" is not a solution status`,
+      `use one of: ${SOLUTION_STATUSES.join(', ')}`,
+    );
+  return found;
+}
+
+/** An owner is an NCO (N3), a city agency (DOT, DSNY, Parks, HPD, …), or a resident or group by name. */
+export function parseOwner(
+  store: Store,
+  input: string,
+): { owner: string; ownerKind: 'nco' | 'agency' | 'community' } {
+  const text = input.trim();
+  if (text === '')
+    throw new UsageError(
+      '--owner is empty',
+      'give an NCO id (N3), an agency (DOT, DSNY, Parks, HPD) or a name',
+    );
+  if (text.length > 120)
+    throw new UsageError(`--owner is ${text.length} characters long`, 'keep it to 120 characters');
+  if (/^n\d+$/i.test(text))
+    return { owner: findNco(store, `N${Number(text.slice(1))}`).id, ownerKind: 'nco' };
+  const agency = AGENCIES.find((a) => a.toLowerCase() === text.toLowerCase());
+  if (agency) return { owner: agency, ownerKind: 'agency' };
+  return { owner: text, ownerKind: 'community' };
+}
+
+/**
+ * Where a solution may go next: from agreed, work starts or it is done or dropped. Done and
+ * dropped are final unless reopened, and reopening (like every change) carries a note.
+ */
+const SOLUTION_MOVES: Record<SolutionStatus, SolutionStatus[]> = {
+  agreed: ['in-progress', 'done', 'dropped'],
+  'in-progress': ['agreed', 'done', 'dropped'],
+  done: ['in-progress'],
+  dropped: ['agreed', 'in-progress'],
+};
+
+export function assertSolutionMove(solution: Solution, to: SolutionStatus): void {
+  if (solution.status === to)
+    throw new RuleError(`${solution.id} is already ${to}`, `see it with: nsm solution list --status ${to}`);
+  if (!SOLUTION_MOVES[solution.status].includes(to)) {
+    throw new RuleError(
+      `${solution.id} cannot go from ${solution.status} to ${to}`,
+      `from ${solution.status} it can go to: ${SOLUTION_MOVES[solution.status].join(', ')}`,
+    );
+  }
+}
+
+export function isOverdue(solution: Solution, today: string): boolean {
+  return (
+    solution.due !== null &&
+    solution.due < today &&
+    (solution.status === 'agreed' || solution.status === 'in-progress')
+  );
+}

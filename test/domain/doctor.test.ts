@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { checkStore, type Finding } from '../../src/domain/doctor.js';
+import { understaffedSectors } from '../../src/domain/records.js';
+import type { Store } from '../../src/domain/schema.js';
+import { nco, precinct, sector, smallCity, store } from '../helpers/store-factory.js';
+
+const TODAY = '2026-11-26';
+
+/** Precinct 75 (75A–75C) and 14 (14A), every sector with two NCOs: nothing to report. */
+function healthy(): Store {
+  const ncos = ['75A', '75A', '75B', '75B', '75C', '75C', '14A', '14A'].map((s, i) =>
+    nco(`N${i + 1}`, Number(s.slice(0, -1)), [[s, '2026-01-01', null]]),
+  );
+  return smallCity(ncos);
+}
+
+const codes = (findings: Finding[]) => findings.map((f) => f.code);
+const errors = (s: Store) => checkStore(s, TODAY).filter((f) => f.level === 'error');
+
+describe('checkStore', () => {
+  it('finds nothing in a healthy store', () => {
+    expect(checkStore(healthy(), TODAY)).toEqual([]);
+  });
+
+  it.each<[string, (s: Store) => void, string, RegExp]>([
+    ['a duplicate precinct', (s) => s.precincts.push(precinct(75)), 'duplicate-precinct', /precinct 75/],
+    ['a duplicate sector', (s) => s.sectors.push(sector('75B')), 'duplicate-sector', /75B/],
+    ['a duplicate NCO id', (s) => s.ncos.push(nco('N3', 75, [], { shield: '777' })), 'duplicate-nco', /N3/],
+    ['a duplicate shield', (s) => (s.ncos[1]!.shield = s.ncos[0]!.shield), 'duplicate-shield', /N1 and N2/],
+    [
+      'a sector of a missing precinct',
+      (s) => s.sectors.push(sector('99A')),
+      'sector-without-precinct',
+      /99A/,
+    ],
+    [
+      'a sector whose id disagrees',
+      (s) => s.sectors.push({ ...sector('75D'), letter: 'E' }),
+      'sector-id',
+      /75D/,
+    ],
+    ['an NCO of a missing precinct', (s) => (s.ncos[0]!.precinct = 99), 'nco-without-precinct', /N1.*99/],
+    [
+      'an assignment to a missing sector',
+      (s) => (s.ncos[0]!.assignments[0]!.sector = '75Z'),
+      'assignment-sector',
+      /N1.*75Z/,
+    ],
+    [
+      'an assignment to another precinct\u2019s sector',
+      (s) => (s.ncos[0]!.assignments[0]!.sector = '14A'),
+      'assignment-precinct',
+      /N1.*14A/,
+    ],
+    [
+      'an assignment that ends before it starts',
+      (s) => (s.ncos[0]!.assignments[0]!.to = '2025-12-31'),
+      'assignment-dates',
+      /N1/,
+    ],
+    [
+      'overlapping assignments',
+      (s) => s.ncos[0]!.assignments.push({ sector: '75B', from: '2026-06-01', to: null }),
+      'assignment-overlap',
+      /N1.*75A.*75B/,
+    ],
+    [
+      'an assignment that ends on the day the next starts',
+      (s) => {
+        s.ncos[0]!.assignments[0]!.to = '2026-06-01';
+        s.ncos[0]!.assignments.push({ sector: '75B', from: '2026-06-01', to: null });
+      },
+      'assignment-overlap',
+      /N1/,
+    ],
+    ['an id counter that would reuse an id', (s) => (s.nextId.nco = 8), 'id-counter', /N8/],
+    ['an id counter below the highest id', (s) => (s.nextId.nco = 2), 'id-counter', /N2.*N8/],
+  ])('reports %s as an error', (_what, damage, code, message) => {
+    const s = healthy();
+    damage(s);
+    const found = errors(s);
+    expect(codes(found)).toContain(code);
+    expect(found.find((f) => f.code === code)!.message).toMatch(message);
+  });
+
+  it('accepts back-to-back assignments (one ends the day before the next starts)', () => {
+    const s = healthy();
+    s.ncos[0]!.assignments = [
+      { sector: '75A', from: '2026-01-01', to: '2026-05-31' },
+      { sector: '75A', from: '2026-06-01', to: null },
+    ];
+    expect(errors(s)).toEqual([]);
+  });
+
+  it('reports staffed precincts whose sectors have fewer than two NCOs today, as a warning', () => {
+    const s = healthy();
+    s.ncos[2]!.assignments[0]!.to = '2026-11-25'; // N3 left 75B yesterday
+    s.ncos.splice(4, 2); // 75C lost both
+    const findings = checkStore(s, TODAY);
+    const short = findings.filter((f) => f.code === 'sectors-below-two-ncos');
+    expect(short).toEqual([
+      {
+        level: 'warning',
+        code: 'sectors-below-two-ncos',
+        message: expect.stringMatching(/precinct 75: 75B \(1\), 75C \(0\) have fewer than two/),
+      },
+    ]);
+    expect(findings.every((f) => f.level === 'warning')).toBe(true);
+  });
+
+  it('counts staffing on the given day, not on the assignment dates', () => {
+    const s = healthy();
+    s.ncos[0]!.assignments[0]!.from = '2026-11-27'; // N1 starts in 75A tomorrow
+    expect(codes(checkStore(s, '2026-11-26'))).toContain('sectors-below-two-ncos');
+    expect(codes(checkStore(s, '2026-11-27'))).not.toContain('sectors-below-two-ncos');
+  });
+
+  it('summarises precincts with no NCOs at all in one warning', () => {
+    const s = healthy();
+    s.precincts.push(precinct(120), precinct(116));
+    s.sectors.push(sector('120A'), sector('120B'));
+    const findings = checkStore(s, TODAY);
+    expect(findings.find((f) => f.code === 'precincts-without-ncos')?.message).toMatch(
+      /1 precinct\(s\).*120$/,
+    );
+    expect(findings.find((f) => f.code === 'precinct-without-sectors')?.message).toMatch(
+      /116.*nsm sector add 116A/,
+    );
+    expect(codes(findings)).not.toContain('sectors-below-two-ncos');
+  });
+
+  it('an empty store is fine', () => {
+    expect(checkStore(store(), TODAY)).toEqual([]);
+  });
+});
+
+describe('understaffedSectors', () => {
+  it('lists sectors below two NCOs in sector order, optionally for one precinct', () => {
+    const s = smallCity([
+      nco('N1', 75, [['75B', '2026-01-01', null]]),
+      nco('N2', 75, [['75B', '2026-01-01', null]]),
+    ]);
+    expect(understaffedSectors(s, TODAY)).toEqual([
+      { sector: '14A', ncos: 0 },
+      { sector: '75A', ncos: 0 },
+      { sector: '75C', ncos: 0 },
+    ]);
+    expect(understaffedSectors(s, TODAY, 75).map((x) => x.sector)).toEqual(['75A', '75C']);
+  });
+});

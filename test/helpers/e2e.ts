@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import { BIN, NOW, bytes, json, nsm, type Run } from './cli.js';
+
+/** Shared assertions for the end-to-end tests. */
+
+export interface NcoJson {
+  id: string;
+  name: string;
+  shield: string;
+  rank: string;
+  precinct: number;
+  sector: string | null;
+  email: string | null;
+  phone: string | null;
+  assignments: Array<{ sector: string; from: string; to: string | null }>;
+}
+
+/** Runs a command that must fail: the exit code, one `nsm: … — …` line on stderr, nothing on stdout, the store untouched. */
+export function refused(args: string[], store: string, code: number): Run {
+  const before = bytes(store);
+  const run = nsm(args, { store });
+  expect(run.status, run.stderr).toBe(code);
+  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
+  expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+  expect(run.stdout).toBe('');
+  expect(bytes(store).equals(before), 'store changed by a failed command').toBe(true);
+  return run;
+}
+
+/** Adds an NCO through the CLI and returns its JSON record. */
+export function addNco(
+  store: string,
+  name: string,
+  shield: string,
+  precinct: number | string,
+  extra: string[] = [],
+): NcoJson {
+  return json<NcoJson>(
+    nsm(
+      ['nco', 'add', '--name', name, '--shield', shield, '--precinct', String(precinct), ...extra, '--json'],
+      { store },
+    ),
+  );
+}
+
+export interface PtyStep {
+  expect: string;
+  send: string;
+}
+
+const PTY_RUN = resolve(import.meta.dirname, 'pty-run.py');
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** Runs nsm on a real pseudo-terminal, answering prompts; returns the terminal output and exit status. */
+export function onTerminal(
+  args: string[],
+  store: string,
+  steps: PtyStep[],
+): { output: string; status: number } {
+  const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
+  writeFileSync(
+    script,
+    JSON.stringify({
+      argv: [process.execPath, BIN, ...args],
+      env: { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', NSM_DEBUG: '' },
+      steps,
+    }),
+  );
+  const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0)
+    throw new Error(`pty-run.py failed (${result.status}): ${result.stdout}${result.stderr}`);
+  const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
+  if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
+  return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+}

@@ -1,0 +1,68 @@
+import { initialStore } from '../../src/domain/initial-store.js';
+import type { Nco, Precinct, Sector, Store } from '../../src/domain/schema.js';
+
+/** Tiny builders for in-memory stores used by the domain unit tests. */
+
+export function precinct(number: number, overrides: Partial<Precinct> = {}): Precinct {
+  return {
+    precinct: number,
+    name: `${number}th Precinct`,
+    commonName: null,
+    borough: 'Brooklyn',
+    patrolBorough: 'Patrol Borough Brooklyn North',
+    patrolBoroughCode: 'PBBN',
+    address: null,
+    phone: null,
+    url: null,
+    rollout: { startDate: null, phase: null },
+    opened: null,
+    notes: null,
+    ...overrides,
+  };
+}
+
+export function sector(id: string): Sector {
+  const m = /^(\d+)([A-Z])$/.exec(id);
+  if (!m) throw new Error(`bad sector id in test: ${id}`);
+  return { id, precinct: Number(m[1]), letter: m[2]!, description: null, sqMiles: null };
+}
+
+/** An NCO; `assignments` as [sector, from, to] triples. */
+export function nco(
+  id: string,
+  precinctNumber: number,
+  assignments: Array<[string, string, string | null]> = [],
+  overrides: Partial<Nco> = {},
+): Nco {
+  return {
+    id,
+    name: `Officer ${id}`,
+    shield: String(1000 + Number(id.slice(1))),
+    rank: 'Police Officer',
+    precinct: precinctNumber,
+    email: null,
+    phone: null,
+    assignments: assignments.map(([s, from, to]) => ({ sector: s, from, to })),
+    ...overrides,
+  };
+}
+
+/**
+ * An empty store (as `nsm init --empty` makes it, so new collections come along) with the given
+ * records; the NCO id counter follows the highest NCO id unless `nextId` is given.
+ */
+export function store(parts: Partial<Store> = {}): Store {
+  const base = initialStore(null, '2026-11-01T00:00:00.000Z');
+  const ncos = parts.ncos ?? [];
+  const highest = Math.max(0, ...ncos.map((n) => Number(n.id.slice(1))));
+  return { ...base, nextId: { ...base.nextId, nco: highest + 1 }, ...parts, ncos };
+}
+
+/** Precinct 75 with sectors 75A–75C and precinct 14 with 14A, no NCOs. */
+export function smallCity(ncos: Nco[] = []): Store {
+  return store({
+    precincts: [precinct(75), precinct(14, { borough: 'Manhattan' })],
+    sectors: ['75A', '75B', '75C', '14A'].map(sector),
+    ncos,
+  });
+}
