@@ -23,7 +23,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let usageMessage: string | null = null;
 
   const runCommand = async <O>(load: () => Promise<CommandModule<O>>, options: O & GlobalOptions) => {
-    const ctx = createContext(io, options, quoteCommandLine(argv));
+    const ctx = await createContext(io, options, quoteCommandLine(argv));
     const module = await load();
     const output = await module.run(ctx, options);
     await print(ctx, output);

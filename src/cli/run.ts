@@ -23,13 +23,13 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export function createContext(io: Io, globals: GlobalOptions, commandLine: string): Context {
+export async function createContext(io: Io, globals: GlobalOptions, commandLine: string): Promise<Context> {
   const stdoutIsTTY = Boolean(io.stdout.isTTY);
   const fixedNow = io.env.NSM_NOW ? new Date(io.env.NSM_NOW) : null;
   if (fixedNow && Number.isNaN(fixedNow.getTime()))
     throw new Error(`NSM_NOW "${io.env.NSM_NOW}" is not an instant`);
   return {
-    storePath: resolveStorePath(globals.store, io.env),
+    storePath: await resolveStorePath(globals.store, io.env),
     now: () => fixedNow ?? new Date(),
     stdout: io.stdout,
     stderr: io.stderr,
@@ -49,7 +49,7 @@ export async function print(ctx: Context, output: Output): Promise<void> {
     ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
   } else if (output.blocks.length > 0) {
     const { renderBlocks } = await import('../render/terminal.js');
-    const text = renderBlocks(output.blocks, { tty: ctx.stdoutIsTTY, color: ctx.color });
+    const text = await renderBlocks(output.blocks, { tty: ctx.stdoutIsTTY, color: ctx.color });
     if (text !== '') ctx.stdout.write(text + '\n');
   }
   const { visible } = await import('../render/text.js');

@@ -1,5 +1,3 @@
-import Table from 'cli-table3';
-import { Chalk } from 'chalk';
 import type { Block } from './view.js';
 import { cell, visible } from './text.js';
 
@@ -9,9 +7,27 @@ export interface TerminalOptions {
   color: boolean;
 }
 
+interface Style {
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  heading: (s: string) => string;
+  yellow: (s: string) => string;
+}
+
+const plain: Style = { bold: (s) => s, dim: (s) => s, heading: (s) => s, yellow: (s) => s };
+
+/** Colour and table drawing cost start-up time, so they load only when a terminal will show them. */
+async function styleFor(color: boolean): Promise<Style> {
+  if (!color) return plain;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return { bold: chalk.bold, dim: chalk.dim, heading: chalk.bold.underline, yellow: chalk.yellow };
+}
+
 /** Renders blocks for a person at a terminal, or as tab-separated text for a pipe. */
-export function renderBlocks(blocks: Block[], options: TerminalOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+export async function renderBlocks(blocks: Block[], options: TerminalOptions): Promise<string> {
+  const chalk = await styleFor(options.color);
+  const Table = options.tty ? (await import('cli-table3')).default : null;
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.kind) {
@@ -20,7 +36,7 @@ export function renderBlocks(blocks: Block[], options: TerminalOptions): string 
           if (options.tty) out.push(chalk.dim(visible(block.empty)));
           break;
         }
-        out.push(options.tty ? boxed(block.columns, block.rows, chalk) : tsv(block.columns, block.rows));
+        out.push(Table ? boxed(Table, block.columns, block.rows, chalk) : tsv(block.columns, block.rows));
         break;
       case 'fields': {
         const width = Math.max(...block.fields.map(([label]) => label.length));
@@ -33,7 +49,7 @@ export function renderBlocks(blocks: Block[], options: TerminalOptions): string 
       }
       case 'heading':
         out.push(
-          options.tty ? `\n${chalk.bold.underline(visible(block.text))}` : `\n# ${visible(block.text)}`,
+          options.tty ? `\n${chalk.heading(visible(block.text))}` : `\n# ${visible(block.text)}`,
         );
         break;
       case 'text':
@@ -48,9 +64,10 @@ export function renderBlocks(blocks: Block[], options: TerminalOptions): string 
 }
 
 function boxed(
+  Table: typeof import('cli-table3'),
   columns: string[],
   rows: Array<Array<string | number | null | undefined>>,
-  chalk: InstanceType<typeof Chalk>,
+  chalk: Style,
 ): string {
   // cli-table3 colours the header and borders even when piped unless styles are emptied.
   const t = new Table({

@@ -1,6 +1,6 @@
 /**
  * Text from the store is kept exactly as typed, but never reaches a terminal raw: control
- * characters and escape sequences are shown as visible escapes (\x1b, \u009b) so a stored
+ * characters and escape sequences are shown as visible escapes (\x1b, \x9b) so a stored
  * string cannot move the cursor, recolour the screen or hide what follows it.
  */
 // eslint-disable-next-line no-control-regex

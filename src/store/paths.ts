@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
-import envPaths from 'env-paths';
 
 /** `--store`, else `NSM_STORE`, else `<user data dir>/nsm/store.json` (XDG_DATA_HOME honoured). */
-export function resolveStorePath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+export async function resolveStorePath(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   if (flag) return resolve(flag);
   if (env.NSM_STORE) return resolve(env.NSM_STORE);
+  const { default: envPaths } = await import('env-paths');
   return join(envPaths('nsm', { suffix: '' }).data, 'store.json');
 }
 
