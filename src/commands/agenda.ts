@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { RuleError, UsageError } from '../errors.js';
 import { agendaView } from '../domain/agenda.js';
-import { findMeeting, parseMeetingId } from '../domain/meetings.js';
+import { findMeeting } from '../domain/meetings.js';
+import { parseMeetingId } from '../domain/ids.js';
 import { loadStore } from '../store/store.js';
 import { agendaMarkdown } from '../render/agenda-markdown.js';
 import { text, type Output } from '../render/view.js';

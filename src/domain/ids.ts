@@ -1,12 +1,26 @@
 import { UsageError } from '../errors.js';
 
-/** Normalises a typed NCO id (`n7`, `N7`) to its stored form, `N7`. */
-export function parseNcoId(input: string): string {
-  const m = /^\s*n(\d+)\s*$/i.exec(input);
-  if (!m)
-    throw new UsageError(`"${input}" is not an NCO id`, 'NCO ids look like N1; list them with: nsm nco list');
-  return `N${Number(m[1])}`;
+/**
+ * A parser for one kind of record id: a letter and a number, typed in any case (`n7`, `N07`),
+ * returned in its stored form (`N7`).
+ */
+function recordId(prefix: string, noun: string, list: string): (input: string) => string {
+  const pattern = new RegExp(`^\\s*${prefix}(\\d+)\\s*$`, 'i');
+  return (input) => {
+    const m = pattern.exec(input);
+    if (!m)
+      throw new UsageError(
+        `"${input}" is not ${noun} id`,
+        `${noun} ids look like ${prefix}1; list them with: nsm ${list}`,
+      );
+    return `${prefix}${Number(m[1])}`;
+  };
 }
+
+export const parseNcoId = recordId('N', 'an NCO', 'nco list');
+export const parseMeetingId = recordId('M', 'a meeting', 'meeting list');
+export const parseIssueId = recordId('I', 'an issue', 'issue list');
+export const parseSolutionId = recordId('S', 'a solution', 'solution list');
 
 /** Parses a precinct number (`75`, `075`, `75th`). */
 export function parsePrecinctNumber(input: string, flag = 'precinct'): number {

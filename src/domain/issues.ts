@@ -27,16 +27,6 @@ export function parseIssueStatus(input: string, flag = '--status'): IssueStatus 
   return found;
 }
 
-export function parseIssueId(input: string): string {
-  const m = /^\s*i(\d+)\s*$/i.exec(input);
-  if (!m)
-    throw new UsageError(
-      `"${input}" is not an issue id`,
-      'issue ids look like I1; list them with: nsm issue list',
-    );
-  return `I${Number(m[1])}`;
-}
-
 export function findIssue(store: Store, id: string): Issue {
   const found = store.issues.find((i) => i.id === id);
   if (!found)

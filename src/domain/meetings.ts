@@ -1,17 +1,7 @@
 import type { Meeting, Store } from './schema.js';
-import { NotFoundError, RuleError, UsageError } from '../errors.js';
+import { NotFoundError, RuleError } from '../errors.js';
 import { ncosOfSector } from './ncos.js';
 import { friendly, instantOf, isoWithOffset, type WallTime } from './time.js';
-
-export function parseMeetingId(input: string): string {
-  const m = /^\s*m(\d+)\s*$/i.exec(input);
-  if (!m)
-    throw new UsageError(
-      `"${input}" is not a meeting id`,
-      'meeting ids look like M1; list them with: nsm meeting list',
-    );
-  return `M${Number(m[1])}`;
-}
 
 export function findMeeting(store: Store, id: string): Meeting {
   const found = store.meetings.find((m) => m.id === id);

@@ -22,16 +22,6 @@ export const AGENCIES = [
   'Community Board',
 ];
 
-export function parseSolutionId(input: string): string {
-  const m = /^\s*s(\d+)\s*$/i.exec(input);
-  if (!m)
-    throw new UsageError(
-      `"${input}" is not a solution id`,
-      'solution ids look like S1; list them with: nsm solution list',
-    );
-  return `S${Number(m[1])}`;
-}
-
 export function findSolution(store: Store, id: string): Solution {
   const found = store.solutions.find((s) => s.id === id);
   if (!found) throw new NotFoundError(`there is no solution ${id}`, 'list them with: nsm solution list');

@@ -48,9 +48,7 @@ export async function renderBlocks(blocks: Block[], options: TerminalOptions): P
         break;
       }
       case 'heading':
-        out.push(
-          options.tty ? `\n${chalk.heading(visible(block.text))}` : `\n# ${visible(block.text)}`,
-        );
+        out.push(options.tty ? `\n${chalk.heading(visible(block.text))}` : `\n# ${visible(block.text)}`);
         break;
       case 'text':
         out.push(visible(block.text));

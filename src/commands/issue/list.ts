@@ -1,11 +1,10 @@
 import type { Context } from '../../context.js';
-import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
+import { parseMeetingId } from '../../domain/ids.js';
 import { parseCategory, parseIssueStatus } from '../../domain/issues.js';
 import { issueRecord } from '../../domain/ledger-records.js';
-import { findMeeting, parseMeetingId } from '../../domain/meetings.js';
-import { findPrecinct } from '../../domain/precincts.js';
-import { findSector } from '../../domain/sectors.js';
+import { findMeeting } from '../../domain/meetings.js';
 import { loadStore } from '../../store/store.js';
+import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import type { Output } from '../../render/view.js';
 import { issueTable } from './table.js';
 
@@ -18,21 +17,17 @@ export interface IssueListOptions {
 }
 
 export async function run(ctx: Context, options: IssueListOptions): Promise<Output> {
-  const precinct =
-    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
-  const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
+  const scope = parseScope(options);
   const status = options.status === undefined ? undefined : parseIssueStatus(options.status);
   const category = options.category === undefined ? undefined : parseCategory(options.category);
   const meeting = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
   const store = await loadStore(ctx);
-  if (precinct !== undefined) findPrecinct(store, precinct);
-  if (sector !== undefined) findSector(store, sector);
+  assertScopeExists(store, scope);
   if (meeting !== undefined) findMeeting(store, meeting);
   const issues = store.issues
     .filter(
       (i) =>
-        (precinct === undefined || i.precinct === precinct) &&
-        (sector === undefined || i.sector === sector) &&
+        inScope(scope, i) &&
         (status === undefined || i.status === status) &&
         (category === undefined || i.category === category) &&
         (meeting === undefined || i.meetingId === meeting),

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { meetingsDiscussed } from '../../domain/carry-forward.js';
 import { dateInNewYork } from '../../domain/dates.js';
-import { findIssue, parseIssueId } from '../../domain/issues.js';
+import { findIssue } from '../../domain/issues.js';
+import { parseIssueId } from '../../domain/ids.js';
 import { issueRecord, solutionRecord } from '../../domain/ledger-records.js';
 import { describeMeeting } from '../../domain/meetings.js';
 import { loadStore } from '../../store/store.js';

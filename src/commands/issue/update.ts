@@ -1,15 +1,10 @@
 import type { Context } from '../../context.js';
 import { RuleError, UsageError } from '../../errors.js';
 import { dateInNewYork } from '../../domain/dates.js';
-import {
-  assertIssueMove,
-  findIssue,
-  parseIssueId,
-  parseIssueStatus,
-  parseNote,
-} from '../../domain/issues.js';
+import { assertIssueMove, findIssue, parseIssueStatus, parseNote } from '../../domain/issues.js';
+import { parseIssueId, parseMeetingId } from '../../domain/ids.js';
 import { issueRecord } from '../../domain/ledger-records.js';
-import { findMeeting, parseMeetingId, startInstant } from '../../domain/meetings.js';
+import { findMeeting, startInstant } from '../../domain/meetings.js';
 import { changeStore } from '../../store/store.js';
 import { text, type Output } from '../../render/view.js';
 

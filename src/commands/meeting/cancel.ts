@@ -4,9 +4,9 @@ import {
   compareMeetings,
   findMeeting,
   meetingRecord,
-  parseMeetingId,
   startInstant,
 } from '../../domain/meetings.js';
+import { parseMeetingId } from '../../domain/ids.js';
 import { changeStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { assertCanMarkHeld, findMeeting, meetingRecord, parseMeetingId } from '../../domain/meetings.js';
+import { assertCanMarkHeld, findMeeting, meetingRecord } from '../../domain/meetings.js';
+import { parseMeetingId } from '../../domain/ids.js';
 import { changeStore } from '../../store/store.js';
 import { text, type Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';

@@ -1,12 +1,10 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
-import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
 import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
-import { findPrecinct } from '../../domain/precincts.js';
-import { findSector } from '../../domain/sectors.js';
 import { loadStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
+import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { meetingTable } from './table.js';
 
 export interface MeetingListOptions {
@@ -22,9 +20,7 @@ const STATUSES = ['scheduled', 'held', 'cancelled'];
 
 export async function run(ctx: Context, options: MeetingListOptions): Promise<Output> {
   const today = dateInNewYork(ctx.now());
-  const precinct =
-    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
-  const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
+  const scope = parseScope(options);
   const from = options.from === undefined ? undefined : parseDateFlag(options.from, '--from', today);
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
   const status = options.status?.toLowerCase();
@@ -36,15 +32,13 @@ export async function run(ctx: Context, options: MeetingListOptions): Promise<Ou
   }
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
   const store = await loadStore(ctx);
-  if (precinct !== undefined) findPrecinct(store, precinct);
-  if (sector !== undefined) findSector(store, sector);
+  assertScopeExists(store, scope);
   const now = ctx.now().getTime();
   const meetings = store.meetings
     .filter((m) => {
       const day = m.start.slice(0, 10);
       return (
-        (precinct === undefined || m.precinct === precinct) &&
-        (sector === undefined || m.sector === sector) &&
+        inScope(scope, m) &&
         (from === undefined || day >= from) &&
         (to === undefined || day <= to) &&
         (status === undefined || m.status === status) &&

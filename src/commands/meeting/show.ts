@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../domain/duration.js';
-import { findMeeting, hostsOf, meetingRecord, parseMeetingId } from '../../domain/meetings.js';
+import { findMeeting, hostsOf, meetingRecord } from '../../domain/meetings.js';
+import { parseMeetingId } from '../../domain/ids.js';
 import { friendly } from '../../domain/time.js';
 import { loadStore } from '../../store/store.js';
 import { fields, heading, table, type Output } from '../../render/view.js';

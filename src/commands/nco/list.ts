@@ -1,13 +1,11 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork } from '../../domain/dates.js';
-import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
 import { assignmentOn, byId } from '../../domain/ncos.js';
-import { findPrecinct } from '../../domain/precincts.js';
 import { ncoRecord } from '../../domain/records.js';
-import { findSector } from '../../domain/sectors.js';
 import { loadStore } from '../../store/store.js';
 import { table, type Output } from '../../render/view.js';
+import { assertScopeExists, inScope, parseScope } from '../scope.js';
 
 export interface NcoListOptions {
   precinct?: string;
@@ -16,21 +14,17 @@ export interface NcoListOptions {
 }
 
 export async function run(ctx: Context, options: NcoListOptions): Promise<Output> {
-  const precinct =
-    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
-  const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
-  if (sector !== undefined && options.unassigned) {
+  const scope = parseScope(options);
+  if (scope.sector !== undefined && options.unassigned) {
     throw new UsageError('--sector and --unassigned contradict each other', 'give one of them');
   }
   const store = await loadStore(ctx);
-  if (precinct !== undefined) findPrecinct(store, precinct);
-  if (sector !== undefined) findSector(store, sector);
+  assertScopeExists(store, scope);
   const today = dateInNewYork(ctx.now());
   const ncos = [...store.ncos].sort(byId).filter((n) => {
     const current = assignmentOn(n, today)?.sector ?? null;
     return (
-      (precinct === undefined || n.precinct === precinct) &&
-      (sector === undefined || current === sector) &&
+      inScope(scope, { precinct: n.precinct, ...(scope.sector ? { sector: current ?? '' } : {}) }) &&
       (!options.unassigned || current === null)
     );
   });

@@ -1,9 +1,10 @@
 import type { Context } from '../../context.js';
 import { RuleError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
-import { findIssue, parseIssueId, parseSummary } from '../../domain/issues.js';
+import { findIssue, parseSummary } from '../../domain/issues.js';
+import { parseIssueId, parseMeetingId } from '../../domain/ids.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
-import { compareMeetings, findMeeting, parseMeetingId, startInstant } from '../../domain/meetings.js';
+import { compareMeetings, findMeeting, startInstant } from '../../domain/meetings.js';
 import type { Meeting, Store } from '../../domain/schema.js';
 import { parseOwner } from '../../domain/solutions.js';
 import { changeStore } from '../../store/store.js';

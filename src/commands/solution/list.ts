@@ -1,11 +1,9 @@
 import type { Context } from '../../context.js';
 import { dateInNewYork } from '../../domain/dates.js';
-import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
-import { findPrecinct } from '../../domain/precincts.js';
-import { findSector } from '../../domain/sectors.js';
 import { isOverdue, parseSolutionStatus } from '../../domain/solutions.js';
 import { loadStore } from '../../store/store.js';
+import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { table, type Output } from '../../render/view.js';
 
 export interface SolutionListOptions {
@@ -17,22 +15,19 @@ export interface SolutionListOptions {
 }
 
 export async function run(ctx: Context, options: SolutionListOptions): Promise<Output> {
-  const precinct =
-    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
-  const sector = options.sector === undefined ? undefined : parseSectorId(options.sector, '--sector').id;
+  const scope = parseScope(options);
   const status = options.status === undefined ? undefined : parseSolutionStatus(options.status);
   const owner = options.owner?.trim().toLowerCase();
   const today = dateInNewYork(ctx.now());
   const store = await loadStore(ctx);
-  if (precinct !== undefined) findPrecinct(store, precinct);
-  if (sector !== undefined) findSector(store, sector);
+  assertScopeExists(store, scope);
   const issues = new Map(store.issues.map((i) => [i.id, i]));
   const solutions = store.solutions
     .filter((s) => {
       const issue = issues.get(s.issueId);
       return (
-        (precinct === undefined || issue?.precinct === precinct) &&
-        (sector === undefined || issue?.sector === sector) &&
+        issue !== undefined &&
+        inScope(scope, issue) &&
         (owner === undefined || s.owner?.toLowerCase() === owner) &&
         (status === undefined || s.status === status) &&
         (!options.overdue || isOverdue(s, today))

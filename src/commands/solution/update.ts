@@ -3,12 +3,8 @@ import { UsageError } from '../../errors.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { parseNote } from '../../domain/issues.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
-import {
-  assertSolutionMove,
-  findSolution,
-  parseSolutionId,
-  parseSolutionStatus,
-} from '../../domain/solutions.js';
+import { assertSolutionMove, findSolution, parseSolutionStatus } from '../../domain/solutions.js';
+import { parseSolutionId } from '../../domain/ids.js';
 import { changeStore } from '../../store/store.js';
 import { text, type Output } from '../../render/view.js';
 
