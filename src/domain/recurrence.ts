@@ -1,6 +1,6 @@
 import rrule from 'rrule';
 import { UsageError } from '../errors.js';
-import type { WallTime } from './time.js';
+import { instantOf, wallOf, type WallTime } from './time.js';
 
 const { RRule, rrulestr } = rrule;
 
@@ -123,7 +123,14 @@ export function planSeries(
   }
   const starts: WallTime[] = [];
   rule.all((date) => {
-    starts.push(wallFromFloating(date));
+    // An occurrence in the hour the clocks skip in March moves to the same time after the change.
+    const wall = wallFromFloating(date);
+    const real = wallOf(instantOf(wall));
+    if (real !== wall)
+      notes.push(
+        `${wall.replace('T', ' ')} does not exist in New York (clocks spring forward); that meeting is at ${real.slice(11)}`,
+      );
+    starts.push(real);
     return starts.length <= MOST_OCCURRENCES;
   });
   if (starts.length > MOST_OCCURRENCES) {

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
@@ -121,7 +121,7 @@ export async function replaceStore(
   guard: (current: string | null) => void,
 ): Promise<JournalEntry> {
   try {
-    await mkdir(dirname(ctx.storePath), { recursive: true });
+    await makeFolders(dirname(ctx.storePath));
   } catch (error) {
     throw fsError(error, ctx.storePath, 'write');
   }
@@ -130,6 +130,28 @@ export async function replaceStore(
     guard(current);
     return commit(ctx, current, next, stillHeld);
   });
+}
+
+/**
+ * `mkdir -p` that cannot spin: Node's recursive mkdir loops forever when a parent exists but
+ * answers ENOENT for its children (under /proc, for one). Creates each missing folder in turn instead.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let folder = dir; ; folder = dirname(folder)) {
+    try {
+      await stat(folder);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) throw error;
+      missing.unshift(folder);
+    }
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
 }
 
 /** Puts back the state before the last recorded change, keeping the current state as a backup. */

@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { initialStore } from '../../src/domain/initial-store.js';
+import type { Meeting, Nco, Store } from '../../src/domain/schema.js';
+import { BIN, NOW, bytes, json, nsm, type Run } from '../helpers/cli.js';
+
+/** Small helpers shared by the meeting tests. */
+
+export interface MeetingJson {
+  id: string;
+  precinct: number;
+  sector: string;
+  title: string;
+  start: string;
+  end: string;
+  durationMinutes: number;
+  status: 'scheduled' | 'held' | 'cancelled';
+  location: string | null;
+  address: string | null;
+  onlineUrl: string | null;
+  seriesId: string | null;
+  revision: number;
+  attendance: number | null;
+  hosts: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Runs a meeting command that must succeed with --json and returns what it printed. */
+export function ok<T = MeetingJson>(store: string, args: string[], env: Env = {}): T {
+  return json<T>(nsm([...args, '--json'], { store, env }));
+}
+
+export function schedule(store: string, ...args: string[]): MeetingJson {
+  return ok<MeetingJson>(store, ['meeting', 'schedule', ...args]);
+}
+
+export function list(store: string, ...args: string[]): MeetingJson[] {
+  return ok<MeetingJson[]>(store, ['meeting', 'list', ...args]);
+}
+
+export const ids = (meetings: Array<{ id: string }>) => meetings.map((m) => m.id);
+
+/** A command that must fail: its exit code, one `nsm: … — …` line on stderr, no stdout, the store byte-identical. */
+export function refused(store: string, args: string[], code: number, env: Env = {}): Run {
+  const before = bytes(store);
+  const run = nsm(args, { store, env });
+  expect(run.status, run.stderr).toBe(code);
+  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
+  expect(run.stdout).toBe('');
+  expect(bytes(store).equals(before), 'a failed command changed the store').toBe(true);
+  return run;
+}
+
+// ---- in-memory stores for the unit tests ----
+
+/** Precinct 75 with sectors 75A–75C, no NCOs, no meetings. */
+export function smallStore(): Store {
+  const store = initialStore(null, '2026-01-01T00:00:00.000Z');
+  store.precincts.push({
+    precinct: 75,
+    name: '75th Precinct',
+    commonName: null,
+    borough: 'Brooklyn',
+    patrolBorough: null,
+    patrolBoroughCode: null,
+    address: '1000 Sutter Avenue',
+    phone: null,
+    url: null,
+    rollout: { startDate: null, phase: null },
+    opened: null,
+    notes: null,
+  });
+  for (const letter of ['A', 'B', 'C'])
+    store.sectors.push({ id: `75${letter}`, precinct: 75, letter, description: null, sqMiles: null });
+  return store;
+}
+
+export function meeting(fields: Partial<Meeting> & Pick<Meeting, 'id' | 'sector' | 'start'>): Meeting {
+  return {
+    precinct: 75,
+    title: 'A meeting',
+    durationMinutes: 60,
+    location: null,
+    address: null,
+    onlineUrl: null,
+    seriesId: null,
+    status: 'scheduled',
+    revision: 0,
+    attendance: null,
+    notes: null,
+    cancelReason: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+export function nco(id: string, assignments: Nco['assignments']): Nco {
+  return {
+    id,
+    name: `Officer ${id}`,
+    shield: id.slice(1),
+    rank: 'Police Officer',
+    precinct: 75,
+    email: null,
+    phone: null,
+    assignments,
+  };
+}
+
+// ---- the machine's time zone ----
+
+/** UTC offsets (minutes, as getTimezoneOffset reports them) on 2026-01-01 in each zone. */
+export const MACHINE_ZONES = [
+  { tz: 'Asia/Tokyo', january: -540 },
+  { tz: 'Pacific/Auckland', january: -780 },
+  { tz: 'America/Los_Angeles', january: 480 },
+] as const;
+
+/** Sets process.env.TZ for the enclosing describe, and checks that Date really follows it. */
+export function machineZone(tz: string, january: number): void {
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.TZ;
+    process.env.TZ = tz;
+    expect(new Date(2026, 0, 1).getTimezoneOffset(), `TZ=${tz} did not take effect`).toBe(january);
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+}
+
+// ---- a real terminal ----
+
+const PTY_RUN = resolve(import.meta.dirname, '../helpers/pty-run.py');
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** Runs nsm on a pseudo-terminal, answering prompts (each step waits for its text, then types). */
+export function onTerminal(store: string, args: string[], steps: Array<{ expect: string; send: string }>) {
+  const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
+  const env = { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', TERM: 'xterm' };
+  writeFileSync(script, JSON.stringify({ argv: [process.execPath, BIN, ...args], env, steps }));
+  const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0)
+    throw new Error(`pty-run.py failed (${result.status}): ${result.stdout}${result.stderr}`);
+  const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
+  if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
+  return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+}
