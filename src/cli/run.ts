@@ -46,7 +46,13 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
 /** Prints a command's output: JSON for --json, otherwise a table or text; notices go to stderr. */
 export async function print(ctx: Context, output: Output): Promise<void> {
   if (ctx.json) {
-    ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
+    // JSON.stringify escapes C0 controls but not DEL and the C1 range (U+009B is a CSI on some
+    // terminals); escaping them too keeps stored text from driving the terminal, and parses the same.
+    const json = JSON.stringify(output.json, null, 2).replace(
+      /[\u007f-\u009f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    ctx.stdout.write(json + '\n');
   } else if (output.blocks.length > 0) {
     const { renderBlocks } = await import('../render/terminal.js');
     const text = await renderBlocks(output.blocks, { tty: ctx.stdoutIsTTY, color: ctx.color });

@@ -39,7 +39,7 @@ export async function run(ctx: Context, options: AgendaOptions): Promise<Output>
     blocks: written ? [] : [text(markdown)],
     notices: written
       ? [
-          `Wrote the agenda of ${meeting.id} (${view.oldBusiness.length} carried issues) to ${options.output}.`,
+          `Wrote the agenda of ${meeting.id} (${view.oldBusiness.length} carried issue${view.oldBusiness.length === 1 ? '' : 's'}) to ${options.output}.`,
         ]
       : [],
   };

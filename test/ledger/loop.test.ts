@@ -1,0 +1,228 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initializedStore, nsm } from '../helpers/cli.js';
+import { refused } from '../helpers/e2e.js';
+import { CLOCK, at, cloneStore, loopStore, ok } from './fixtures.js';
+
+/** The whole ledger loop through the built binary: raise, agree, follow up, carry forward, print the agenda. */
+
+interface History {
+  on: string;
+  status: string;
+  note: string;
+  meetingId: string | null;
+}
+interface IssueJson {
+  id: string;
+  meetingId: string;
+  status: string;
+  history: History[];
+  [field: string]: unknown;
+}
+interface SolutionJson {
+  id: string;
+  owner: string | null;
+  ownerKind: string | null;
+  due: string | null;
+  status: string;
+  overdue: boolean;
+  history: History[];
+  [field: string]: unknown;
+}
+
+let base: string;
+let raised: IssueJson;
+let agreed: SolutionJson[];
+
+beforeAll(() => {
+  base = initializedStore();
+  loopStore(base);
+  const march = at(CLOCK.afterMarch);
+  const where = ['--location', 'Linden Blvd & Ashford St', '--category', 'Traffic'];
+  const what = ['--summary', 'Cars speeding on Linden Blvd at dismissal'];
+  raised = ok<IssueJson>(base, ['issue', 'raise', '--meeting', 'm1', ...what, ...where], march);
+  ok(
+    base,
+    ['issue', 'raise', '--meeting', 'M1', '--summary', 'Noise from 12 Elm St apt 3', '--private'],
+    march,
+  );
+  agreed = [
+    ['Ask DOT for a speed-bump survey', 'dot', '2027-04-30'],
+    ['Traffic post at dismissal', 'n1', '2027-03-31'],
+    ['Flyers from the block association', 'Linden Block Assn', null],
+  ].map(([summary, owner, due]) =>
+    ok<SolutionJson>(
+      base,
+      ['solution', 'add', 'I1', '--summary', summary!, '--owner', owner!, ...(due ? ['--due', due] : [])],
+      march,
+    ),
+  );
+});
+
+describe('the ledger loop', () => {
+  it('issue raise prints the contract fields, raised on the meeting’s date, with history[0]', () => {
+    expect(raised).toEqual({
+      id: 'I1',
+      meetingId: 'M1',
+      precinct: 75,
+      sector: '75A',
+      category: 'traffic',
+      summary: 'Cars speeding on Linden Blvd at dismissal',
+      details: null,
+      location: 'Linden Blvd & Ashford St',
+      raisedBy: null,
+      status: 'open',
+      private: false,
+      raisedOn: '2027-03-09', // the meeting's day, not the clock's (2027-03-10)
+      history: [{ on: '2027-03-09', status: 'open', note: expect.stringMatching(/\S/), meetingId: 'M1' }],
+      solutions: [],
+    });
+    const i2 = ok<IssueJson>(base, ['issue', 'show', 'I2']);
+    expect(i2).toMatchObject({ id: 'I2', private: true, category: 'other', status: 'open' });
+  });
+
+  it('solution add takes an agency, an NCO or a community owner, and a due date', () => {
+    expect(agreed.map((s) => [s.id, s.owner, s.ownerKind, s.due, s.status, s.overdue])).toEqual([
+      ['S1', 'DOT', 'agency', '2027-04-30', 'agreed', false],
+      ['S2', 'N1', 'nco', '2027-03-31', 'agreed', false],
+      ['S3', 'Linden Block Assn', 'community', null, 'agreed', false],
+    ]);
+    for (const s of agreed) {
+      expect(s).toMatchObject({ issueId: 'I1', summary: expect.any(String), agreedAt: 'M1' });
+      expect(s.history).toEqual([
+        { on: '2027-03-10', status: 'agreed', note: expect.any(String), meetingId: 'M1' },
+      ]);
+    }
+    expect(ok<IssueJson>(base, ['issue', 'show', 'I1']).solutions).toEqual(['S1', 'S2', 'S3']);
+  });
+
+  it('solution list --overdue follows the clock, and a done solution is never overdue', () => {
+    const store = cloneStore(base);
+    const overdue = (clock: string) =>
+      ok<SolutionJson[]>(store, ['solution', 'list', '--overdue'], at(clock)).map((s) => s.id);
+    expect(overdue(CLOCK.afterMarch)).toEqual([]);
+    expect(overdue('2027-03-31T15:00:00Z')).toEqual([]); // due today is not late
+    expect(overdue(CLOCK.april)).toEqual(['S2']);
+    expect(overdue(CLOCK.afterJune)).toEqual(['S2', 'S1']); // soonest due first
+    ok(
+      store,
+      ['solution', 'update', 'S2', '--status', 'done', '--note', 'Post staffed for two weeks'],
+      at(CLOCK.april),
+    );
+    expect(overdue(CLOCK.afterJune)).toEqual(['S1']);
+    const piped = nsm(['solution', 'list', '--overdue'], { store, env: at(CLOCK.afterJune) });
+    expect(piped.stdout).toMatch(
+      /^S1\tI1\t75A\tAsk DOT for a speed-bump survey\tDOT\t2027-04-30\tagreed \(overdue\)$/m,
+    );
+    expect(ok<SolutionJson[]>(store, ['solution', 'list', '--owner', 'dot']).map((s) => s.id)).toEqual([
+      'S1',
+    ]);
+  });
+
+  it('issue update records the note, the day and the meeting; agendas carry the issue until it is resolved', () => {
+    const store = cloneStore(base);
+    const updated = ok<IssueJson>(
+      store,
+      ['issue', 'update', 'i1', '--status', 'in-progress', '--note', 'DOT survey booked', '--meeting', 'M1'],
+      at(CLOCK.april),
+    );
+    expect(updated.status).toBe('in-progress');
+    expect(updated.history).toHaveLength(2);
+    expect(updated.history[1]).toEqual({
+      on: '2027-04-15',
+      status: 'in-progress',
+      note: 'DOT survey booked',
+      meetingId: 'M1',
+    });
+
+    const june = nsm(['agenda', 'M2'], { store, env: at(CLOCK.juneMorning) });
+    expect(june.status, june.stderr).toBe(0);
+    expect(june.stdout).toContain('### I1 · traffic · in-progress');
+    expect(june.stdout).toContain('open 91 days, through 1 meeting');
+    expect(june.stdout).toContain(
+      '| S2 Traffic post at dismissal | Maria Lopez | 2027-03-31 | agreed (overdue) |',
+    );
+    expect(june.stdout).toContain('### I2 · other · open');
+    expect(june.stdout).not.toContain('Elm St');
+    expect(june.stdout).toContain('Tue Sep 14 2027, 7:00 PM');
+
+    ok(store, ['meeting', 'held', 'M2', '--attendance', '24'], at(CLOCK.afterJune));
+    ok(
+      store,
+      ['issue', 'update', 'I1', '--status', 'resolved', '--note', 'Speed bumps installed'],
+      at('2027-07-01T15:00:00Z'),
+    );
+    const september = nsm(['agenda', 'M3'], { store, env: at('2027-07-01T15:00:00Z') });
+    expect(september.status, september.stderr).toBe(0);
+    expect(september.stdout).not.toContain('I1');
+    expect(september.stdout).toContain('### I2 · other · open');
+    expect(september.stdout).toContain('open 189 days, through 2 meetings');
+    // June's agenda is history: I1 was still in progress when that day began.
+    expect(nsm(['agenda', 'M2'], { store }).stdout).toContain('### I1 · traffic · in-progress');
+
+    const shown = ok<IssueJson & { meetingsDiscussed: string[] }>(store, ['issue', 'show', 'I1']);
+    expect(shown.meetingsDiscussed).toEqual(['M1', 'M2']);
+    expect(shown.history.map((h) => h.status)).toEqual(['open', 'in-progress', 'resolved']);
+    const text = nsm(['issue', 'show', 'I1'], { store }).stdout;
+    expect(text).toMatch(/Meetings where it was discussed \(2\)/);
+    expect(text).toMatch(/^M1 \(75A\) Tue Mar 9 2027, 7:00 PM\theld$/m);
+    expect(text).toMatch(/^M2 \(75A\) Tue Jun 8 2027, 7:00 PM\theld$/m);
+    expect(text).not.toMatch(/^M3 /m);
+  });
+
+  it('agenda -o writes a file, refuses to replace it without --force, and --format pdf is a usage error', () => {
+    const store = cloneStore(base);
+    const file = join(mkdtempSync(join(tmpdir(), 'nsm-agenda-')), 'agenda-75A.md');
+    const printed = nsm(['agenda', 'M2'], { store }).stdout;
+    const first = nsm(['agenda', 'M2', '-o', file], { store });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(readFileSync(file, 'utf8').trimEnd()).toBe(printed.trimEnd());
+    expect(readFileSync(file, 'utf8')).toContain('### I1 · traffic · open');
+
+    writeFileSync(file, 'my own notes\n');
+    const again = refused(['agenda', 'M2', '-o', file], store, 7);
+    expect(again.stderr).toMatch(/already exists — .*--force/);
+    expect(readFileSync(file, 'utf8')).toBe('my own notes\n');
+
+    const forced = nsm(['agenda', 'M2', '-o', file, '--force'], { store });
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8').trimEnd()).toBe(printed.trimEnd());
+
+    const pdf = join(file, '..', 'agenda.pdf');
+    refused(['agenda', 'M2', '--format', 'pdf', '-o', pdf], store, 2);
+    expect(existsSync(pdf)).toBe(false);
+    refused(['agenda', 'M99'], store, 4);
+  });
+
+  it('precinct show and sector show count the issues and list the open ones', () => {
+    const store = cloneStore(base);
+    ok(
+      store,
+      ['issue', 'update', 'I1', '--status', 'in-progress', '--note', 'Survey booked'],
+      at(CLOCK.april),
+    );
+    ok(
+      store,
+      ['issue', 'raise', '--meeting', 'M1', '--summary', 'Graffiti on the rail bridge'],
+      at(CLOCK.april),
+    );
+    ok(store, ['issue', 'update', 'I3', '--status', 'resolved', '--note', 'Painted over'], at(CLOCK.april));
+    const counts = { open: 1, 'in-progress': 1, resolved: 1, closed: 0 };
+    const precinct = ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['precinct', 'show', '75']);
+    expect(precinct.issueCounts).toEqual(counts);
+    expect(precinct.openIssues).toEqual(['I1', 'I2']);
+    const sector = ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75a']);
+    expect(sector.issueCounts).toEqual(counts);
+    expect(sector.openIssues).toEqual(['I1', 'I2']);
+    expect(
+      ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75B']),
+    ).toMatchObject({
+      issueCounts: { open: 0, 'in-progress': 0, resolved: 0, closed: 0 },
+      openIssues: [],
+    });
+    expect(ok<{ openIssues: string[] }>(store, ['precinct', 'show', '14']).openIssues).toEqual([]);
+  });
+});
