@@ -9,6 +9,7 @@ const REASONS: Record<string, string> = {
   EISDIR: 'it is a folder, not a file',
   ENOTDIR: 'a part of the path is not a folder',
   ENOENT: 'the folder does not exist',
+  EEXIST: 'a file is in the way of a folder nsm needs',
 };
 
 /** Maps a file-system error on the store to the contract's exit codes: 6 to read, 7 to write. */

@@ -79,19 +79,19 @@ export async function listBackups(storePath: string): Promise<BackupInfo[]> {
   return found.sort((a, b) => a.seq - b.seq);
 }
 
-/** Saves `bytes` as backup number `seq`, then drops all but the newest BACKUPS_KEPT. */
+/** Saves `bytes` as backup number `seq`, then drops all but the newest `kept` (BACKUPS_KEPT). */
 export async function saveBackup(
   storePath: string,
   seq: number,
   bytes: string | Uint8Array,
+  kept = BACKUPS_KEPT,
 ): Promise<string> {
   const dir = backupsDir(storePath);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = `${String(seq).padStart(6, '0')}.json`;
   await writeFileDurably(join(dir, name), bytes);
   const all = await listBackups(storePath);
-  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT)))
-    await unlink(old.path).catch(() => {});
+  for (const old of all.slice(0, Math.max(0, all.length - kept))) await unlink(old.path).catch(() => {});
   return name;
 }
 

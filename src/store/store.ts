@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
@@ -6,7 +6,15 @@ import { storeProblem, type Store } from '../domain/schema.js';
 import { RuleError, StoreUnreadableError } from '../errors.js';
 import { writeFileDurably } from './durable.js';
 import { fsError } from './fs-errors.js';
-import { findBackup, hashOf, readJournal, saveBackup, writeJournal, type JournalEntry } from './history.js';
+import {
+  BACKUPS_KEPT,
+  findBackup,
+  hashOf,
+  readJournal,
+  saveBackup,
+  writeJournal,
+  type JournalEntry,
+} from './history.js';
 import { withStoreLock } from './lock.js';
 import { parseStore } from './parse.js';
 
@@ -186,7 +194,9 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       keepIdCounters(parseStore(previous, backup.path), parseStore(current, ctx.storePath)) ?? previous;
     try {
       const seq = journal.nextSeq++;
-      await saveBackup(ctx.storePath, seq, current);
+      // The backup being put back becomes the store, so it gives up its place to the state it
+      // replaces; pruning the oldest instead would cut off the very states further undos need.
+      await saveBackup(ctx.storePath, seq, current, BACKUPS_KEPT + 1);
       stillHeld();
       await writeFileDurably(ctx.storePath, next);
       journal.entries.pop();
@@ -194,6 +204,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       const now = journal.entries.at(-1);
       if (now && next !== previous) now.afterHash = hashOf(next);
       await writeJournal(ctx.storePath, journal);
+      await unlink(backup.path).catch(() => {});
     } catch (error) {
       throw fsError(error, ctx.storePath, 'write');
     }
