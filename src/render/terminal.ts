@@ -1,3 +1,4 @@
+import type TableConstructor from 'cli-table3';
 import type { Block } from './view.js';
 import { cell, visible } from './text.js';
 
@@ -62,7 +63,7 @@ export async function renderBlocks(blocks: Block[], options: TerminalOptions): P
 }
 
 function boxed(
-  Table: typeof import('cli-table3'),
+  Table: typeof TableConstructor,
   columns: string[],
   rows: Array<Array<string | number | null | undefined>>,
   chalk: Style,

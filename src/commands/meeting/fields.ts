@@ -13,12 +13,7 @@ export function parseVenue(options: { location?: string; address?: string; onlin
 
 function parseUrl(input: string): string {
   const text = input.trim();
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    url = null;
-  }
+  const url = URL.canParse(text) ? new URL(text) : null;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new UsageError(
       `--online "${input}" is not a web address`,
