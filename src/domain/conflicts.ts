@@ -1,5 +1,6 @@
 import type { Meeting, Store } from './schema.js';
 import { describeMeeting, endInstant, hostsOf, startInstant } from './meetings.js';
+import { addDays } from './dates.js';
 import { friendly, type WallTime } from './time.js';
 
 /** A meeting that is about to be scheduled or moved. */
@@ -52,7 +53,13 @@ export function findConflicts(store: Store, candidate: Candidate, now: Date): Co
     conflicts.push({ kind: 'past', meetingId: null, message: `${friendly(candidate.start)} is in the past` });
   }
   const hosts = new Set(hostsOf(store, candidate).map((n) => n.id));
+  // Meetings last at most 12 hours, so only those starting within a day either side can overlap;
+  // comparing date strings first keeps a year-long series against a large store cheap.
+  const day = candidate.start.slice(0, 10);
+  const [earliest, latest] = [addDays(day, -1), addDays(day, 1)];
   for (const other of store.meetings) {
+    const otherDay = other.start.slice(0, 10);
+    if (otherDay < earliest || otherDay > latest) continue;
     if (other.id === candidate.id || other.status === 'cancelled' || !overlaps(candidate, other)) continue;
     if (other.sector === candidate.sector) {
       conflicts.push({
