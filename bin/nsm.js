@@ -4,7 +4,7 @@ import module from 'node:module';
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(
-    `nsm: needs Node.js 22.12 or newer, this is ${process.versions.node} — install a current Node.js or run nsm through npm (npx nsm)\n`,
+    `nsm: needs Node.js 22.12 or newer, this is ${process.versions.node} — install Node.js 22.12 or newer, or run it from its folder with: npm run nsm -- <command>\n`,
   );
   process.exit(1);
 }
