@@ -7,6 +7,26 @@ import { BIN, NOW, nsm, type Run } from '../helpers/cli.js';
 /** True when running as root, where folder permissions do not stop writes. */
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** The unprivileged account the permission tests drop to when they run as root (nobody). */
+export const NOBODY = 65534;
+
+/**
+ * Runs nsm as an ordinary user: as root, through setpriv as `nobody` (root ignores file modes,
+ * so permission refusals can only be seen from another account); otherwise as this user.
+ */
+export function nsmUnprivileged(args: string[], store: string): Run {
+  if (!IS_ROOT) return nsm(args, { store });
+  const env: NodeJS.ProcessEnv = { ...process.env, NSM_NOW: NOW, NO_COLOR: '1', NSM_STORE: store };
+  delete env.NODE_ENV;
+  const result = spawnSync(
+    'setpriv',
+    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args],
+    { env, input: '', encoding: 'utf8' },
+  );
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 export interface StoreJson {
   schemaVersion: number;
   nextId: Record<string, number>;
