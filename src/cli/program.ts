@@ -36,9 +36,13 @@ export function buildProgram(run: RunCommand, output: OutputConfiguration): Comm
         'nsm init',
         'nsm precinct show 75',
         'nsm sector locate --lat 40.7484 --lon -73.9857',
+        'nsm meeting schedule --sector 75A --at "2027-01-12 7pm" --repeat quarterly',
+        'nsm meeting next --sector 75A',
+        'nsm issue raise --meeting M1 --summary "Drag racing on Linden Blvd" --category traffic',
+        'nsm agenda M2',
         'nsm nco list --precinct 75 --json',
       ) +
-        '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write.\n',
+        '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write, 130 Ctrl-C at a prompt.\n',
     );
   registerStoreCommands(program, run);
   registerPrecinct(program, run);
