@@ -19,7 +19,7 @@ export function registerStoreCommands(program: Command, run: RunCommand): void {
   program
     .command('demo')
     .description(
-      'build a sample store (reference data + clearly fictional NCOs) in a temporary folder and tour it',
+      'build a sample store (reference data, clearly fictional NCOs, a year of meetings, sample issues) in a temporary folder and tour it',
     )
     .addHelpText('after', examples('nsm demo', 'nsm demo --store ./demo.json'))
     .action(action(run, () => import('../commands/demo.js')));
