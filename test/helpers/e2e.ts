@@ -20,9 +20,14 @@ export interface NcoJson {
 }
 
 /** Runs a command that must fail: the exit code, one `nsm: … — …` line on stderr, nothing on stdout, the store untouched. */
-export function refused(args: string[], store: string, code: number): Run {
+export function refused(
+  args: string[],
+  store: string,
+  code: number,
+  env: Record<string, string | undefined> = {},
+): Run {
   const before = bytes(store);
-  const run = nsm(args, { store });
+  const run = nsm(args, { store, env });
   expect(run.status, run.stderr).toBe(code);
   const lines = run.stderr.split('\n').filter((l) => l !== '');
   expect(lines, run.stderr).toHaveLength(1);
@@ -62,13 +67,14 @@ export function onTerminal(
   args: string[],
   store: string,
   steps: PtyStep[],
+  env: Record<string, string> = {},
 ): { output: string; status: number } {
   const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
   writeFileSync(
     script,
     JSON.stringify({
       argv: [process.execPath, BIN, ...args],
-      env: { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', NSM_DEBUG: '' },
+      env: { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', NSM_DEBUG: '', ...env },
       steps,
     }),
   );

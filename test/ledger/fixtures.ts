@@ -10,7 +10,8 @@ import type {
   SolutionStatus,
   Store,
 } from '../../src/domain/schema.js';
-import { bytes, json, nsm, type Run } from '../helpers/cli.js';
+import { json, nsm, type Run } from '../helpers/cli.js';
+import { refused } from '../helpers/e2e.js';
 import { nco, smallCity } from '../helpers/store-factory.js';
 
 /** Shared builders for the ledger tests: in-memory records for unit tests, and CLI helpers for end-to-end ones. */
@@ -139,17 +140,9 @@ export function ok<T = Record<string, unknown>>(store: string, args: string[], e
   return json<T>(nsm([...args, '--json'], { store, env }));
 }
 
-/** Like helpers/e2e `refused`, with a clock: exit code, one `nsm: … — …` line, no stdout, store byte-identical. */
+/** helpers/e2e `refused`, with a clock. */
 export function refusedAt(args: string[], store: string, code: number, env: Env): Run {
-  const before = bytes(store);
-  const run = nsm(args, { store, env });
-  expect(run.status, run.stderr).toBe(code);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
-  expect(run.stdout).toBe('');
-  expect(bytes(store).equals(before), 'store changed by a failed command').toBe(true);
-  return run;
+  return refused(args, store, code, env);
 }
 
 /**

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { initialStore } from '../../src/domain/initial-store.js';
 import type { Meeting, Nco, Store } from '../../src/domain/schema.js';
-import { BIN, NOW, bytes, json, nsm, type Run } from '../helpers/cli.js';
+import { json, nsm, type Run } from '../helpers/cli.js';
+import { onTerminal as onTerminalE2e, refused as refusedE2e, type PtyStep } from '../helpers/e2e.js';
 
 /** Small helpers shared by the meeting tests. */
 
@@ -44,17 +41,9 @@ export function list(store: string, ...args: string[]): MeetingJson[] {
 
 export const ids = (meetings: Array<{ id: string }>) => meetings.map((m) => m.id);
 
-/** A command that must fail: its exit code, one `nsm: … — …` line on stderr, no stdout, the store byte-identical. */
+/** A command that must fail (see helpers/e2e `refused`), with the store first as these tests read best. */
 export function refused(store: string, args: string[], code: number, env: Env = {}): Run {
-  const before = bytes(store);
-  const run = nsm(args, { store, env });
-  expect(run.status, run.stderr).toBe(code);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
-  expect(run.stdout).toBe('');
-  expect(bytes(store).equals(before), 'a failed command changed the store').toBe(true);
-  return run;
+  return refusedE2e(args, store, code, env);
 }
 
 // ---- in-memory stores for the unit tests ----
@@ -139,18 +128,7 @@ export function machineZone(tz: string, january: number): void {
 
 // ---- a real terminal ----
 
-const PTY_RUN = resolve(import.meta.dirname, '../helpers/pty-run.py');
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-
-/** Runs nsm on a pseudo-terminal, answering prompts (each step waits for its text, then types). */
-export function onTerminal(store: string, args: string[], steps: Array<{ expect: string; send: string }>) {
-  const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
-  const env = { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', TERM: 'xterm' };
-  writeFileSync(script, JSON.stringify({ argv: [process.execPath, BIN, ...args], env, steps }));
-  const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0)
-    throw new Error(`pty-run.py failed (${result.status}): ${result.stdout}${result.stderr}`);
-  const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
-  if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
-  return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+/** Runs nsm on a pseudo-terminal, answering prompts (see helpers/e2e `onTerminal`). */
+export function onTerminal(store: string, args: string[], steps: PtyStep[]) {
+  return onTerminalE2e(args, store, steps, { TERM: 'xterm' });
 }
