@@ -2,29 +2,16 @@ import type { Issue, IssueStatus, Store } from './schema.js';
 import { ISSUE_STATUSES } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
 import { CATEGORIES, type Category } from './categories.js';
+import { parseChoice } from './choice.js';
 
 export { CATEGORIES, type Category };
 
 export function parseCategory(input: string, flag = '--category'): Category {
-  const key = input
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-  const found = CATEGORIES.find((c) => c === key);
-  if (!found)
-    throw new UsageError(`${flag} "${input}" is not a category`, `use one of: ${CATEGORIES.join(', ')}`);
-  return found;
+  return parseChoice(input, flag, CATEGORIES, 'a category');
 }
 
 export function parseIssueStatus(input: string, flag = '--status'): IssueStatus {
-  const key = input.trim().toLowerCase();
-  const found = ISSUE_STATUSES.find((s) => s === key);
-  if (!found)
-    throw new UsageError(
-      `${flag} "${input}" is not an issue status`,
-      `use one of: ${ISSUE_STATUSES.join(', ')}`,
-    );
-  return found;
+  return parseChoice(input, flag, ISSUE_STATUSES, 'an issue status');
 }
 
 export function findIssue(store: Store, id: string): Issue {

@@ -2,6 +2,7 @@ import type { Solution, SolutionStatus, Store } from './schema.js';
 import { SOLUTION_STATUSES } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
 import { findNco } from './ncos.js';
+import { parseChoice } from './choice.js';
 
 /** City agencies a solution is often handed to; anything else is a resident or community group. */
 export const AGENCIES = [
@@ -29,14 +30,7 @@ export function findSolution(store: Store, id: string): Solution {
 }
 
 export function parseSolutionStatus(input: string, flag = '--status'): SolutionStatus {
-  const key = input.trim().toLowerCase();
-  const found = SOLUTION_STATUSES.find((s) => s === key);
-  if (!found)
-    throw new UsageError(
-      `${flag} "${input}" is not a solution status`,
-      `use one of: ${SOLUTION_STATUSES.join(', ')}`,
-    );
-  return found;
+  return parseChoice(input, flag, SOLUTION_STATUSES, 'a solution status');
 }
 
 /** An owner is an NCO (N3), a city agency (DOT, DSNY, Parks, HPD, …), or a resident or group by name. */

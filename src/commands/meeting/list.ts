@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { parseChoice } from '../../domain/choice.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
@@ -16,20 +17,17 @@ export interface MeetingListOptions {
   upcoming?: boolean;
 }
 
-const STATUSES = ['scheduled', 'held', 'cancelled'];
+const STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 
 export async function run(ctx: Context, options: MeetingListOptions): Promise<Output> {
   const today = dateInNewYork(ctx.now());
   const scope = parseScope(options);
   const from = options.from === undefined ? undefined : parseDateFlag(options.from, '--from', today);
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
-  const status = options.status?.toLowerCase();
-  if (status !== undefined && !STATUSES.includes(status)) {
-    throw new UsageError(
-      `--status "${options.status}" is not a meeting status`,
-      `use one of: ${STATUSES.join(', ')}`,
-    );
-  }
+  const status =
+    options.status === undefined
+      ? undefined
+      : parseChoice(options.status, '--status', STATUSES, 'a meeting status');
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
   const store = await loadStore(ctx);
   assertScopeExists(store, scope);

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { parseChoice } from '../../domain/choice.js';
 import { parseBorough, parsePatrolBorough } from '../../domain/boroughs.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { rolloutStatus, sortedPrecincts, type RolloutStatus } from '../../domain/precincts.js';
@@ -18,13 +18,10 @@ const STATUSES: RolloutStatus[] = ['active', 'pending', 'unknown'];
 export async function run(ctx: Context, options: PrecinctListOptions): Promise<Output> {
   const borough = options.borough === undefined ? undefined : parseBorough(options.borough);
   const patrol = options.patrolBorough === undefined ? undefined : parsePatrolBorough(options.patrolBorough);
-  const rollout = options.rollout?.toLowerCase();
-  if (rollout !== undefined && !STATUSES.includes(rollout as RolloutStatus)) {
-    throw new UsageError(
-      `--rollout "${options.rollout}" is not a rollout status`,
-      `use one of: ${STATUSES.join(', ')}`,
-    );
-  }
+  const rollout =
+    options.rollout === undefined
+      ? undefined
+      : parseChoice(options.rollout, '--rollout', STATUSES, 'a rollout status');
   const store = await loadStore(ctx);
   const today = dateInNewYork(ctx.now());
   const precincts = sortedPrecincts(store).filter(
