@@ -1,5 +1,5 @@
 import { initialStore } from '../../src/domain/initial-store.js';
-import type { Nco, Precinct, Sector, Store } from '../../src/domain/schema.js';
+import type { Meeting, Nco, Precinct, Sector, Store } from '../../src/domain/schema.js';
 
 /** Tiny builders for in-memory stores used by the domain unit tests. */
 
@@ -25,6 +25,27 @@ export function sector(id: string): Sector {
   const m = /^(\d+)([A-Z])$/.exec(id);
   if (!m) throw new Error(`bad sector id in test: ${id}`);
   return { id, precinct: Number(m[1]), letter: m[2]!, description: null, sqMiles: null };
+}
+
+/** A scheduled one-hour meeting of a sector, with no venue; `fields` override anything. */
+export function meeting(fields: Partial<Meeting> & Pick<Meeting, 'id' | 'sector' | 'start'>): Meeting {
+  return {
+    precinct: sector(fields.sector).precinct,
+    title: `Sector ${fields.sector} Neighborhood Safety Meeting`,
+    durationMinutes: 60,
+    location: null,
+    address: null,
+    onlineUrl: null,
+    seriesId: null,
+    status: 'scheduled',
+    revision: 0,
+    attendance: null,
+    notes: null,
+    cancelReason: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
 }
 
 /** An NCO; `assignments` as [sector, from, to] triples. */

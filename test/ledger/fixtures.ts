@@ -12,7 +12,7 @@ import type {
 } from '../../src/domain/schema.js';
 import { json, nsm, type Run } from '../helpers/cli.js';
 import { refused } from '../helpers/e2e.js';
-import { nco, smallCity } from '../helpers/store-factory.js';
+import { meeting as baseMeeting, nco, smallCity } from '../helpers/store-factory.js';
 
 /** Shared builders for the ledger tests: in-memory records for unit tests, and CLI helpers for end-to-end ones. */
 
@@ -25,26 +25,16 @@ export function meeting(
   start: string,
   overrides: Partial<Meeting> = {},
 ): Meeting {
-  return {
+  return baseMeeting({
     id,
-    precinct: Number(/^\d+/.exec(sector)![0]),
     sector,
-    title: `Sector ${sector} Neighborhood Safety Meeting`,
     start,
-    durationMinutes: 60,
     location: '75 Pct community room',
     address: '1000 Sutter Avenue',
-    onlineUrl: null,
-    seriesId: null,
-    status: 'scheduled',
-    revision: 0,
-    attendance: null,
-    notes: null,
-    cancelReason: null,
     createdAt: STAMP,
     updatedAt: STAMP,
     ...overrides,
-  };
+  });
 }
 
 export function entry<S extends string>(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { initialStore } from '../../src/domain/initial-store.js';
-import type { Meeting, Nco, Store } from '../../src/domain/schema.js';
+import type { Nco, Store } from '../../src/domain/schema.js';
 import { json, nsm, type Run } from '../helpers/cli.js';
 import { onTerminal as onTerminalE2e, refused as refusedE2e, type PtyStep } from '../helpers/e2e.js';
 
@@ -70,25 +70,7 @@ export function smallStore(): Store {
   return store;
 }
 
-export function meeting(fields: Partial<Meeting> & Pick<Meeting, 'id' | 'sector' | 'start'>): Meeting {
-  return {
-    precinct: 75,
-    title: 'A meeting',
-    durationMinutes: 60,
-    location: null,
-    address: null,
-    onlineUrl: null,
-    seriesId: null,
-    status: 'scheduled',
-    revision: 0,
-    attendance: null,
-    notes: null,
-    cancelReason: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
+export { meeting } from '../helpers/store-factory.js';
 
 export function nco(id: string, assignments: Nco['assignments']): Nco {
   return {
