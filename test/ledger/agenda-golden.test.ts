@@ -164,7 +164,6 @@ describe('Markdown escaping of stored text', () => {
     expect(plain(table!.rows![0]![0]!.tokens)).toBe('S1 Cones | signs');
     expect(plain(table!.rows![0]![1]!.tokens)).toBe('Block *Assn*');
     expect(all(tokens, 'paragraph').map((p) => plain(p.tokens!))).toContain(tricky);
-    for (const kind of ['em', 'link', 'html', 'codespan'])
-      expect(all(tokens, kind), kind).toEqual([]);
+    for (const kind of ['em', 'link', 'html', 'codespan']) expect(all(tokens, kind), kind).toEqual([]);
   });
 });
