@@ -39,13 +39,14 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
     meetings.filter((m) => m.status === 'held'),
     ctx.now().toISOString(),
   );
-  await replaceStore(ctx, serializeStore(store), (current) => {
+  await replaceStore(ctx, (current) => {
     if (current !== null) {
       throw new RuleError(
         `${storePath} already exists`,
         'the demo builds a new store: give a new path, or leave out --store',
       );
     }
+    return serializeStore(store);
   });
 
   const shown = await precinctShow.run(ctx, { precinct: '75' });

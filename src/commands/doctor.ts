@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../domain/schema.js';
 import { isTemporaryName } from '../store/durable.js';
 import { findBackup, listBackups, readJournal } from '../store/history.js';
 import { parseStore } from '../store/parse.js';
-import { loadStore, replaceStore } from '../store/store.js';
+import { keepingIdCounters, loadStore, replaceStore } from '../store/store.js';
 import { fields, heading, table, text, type Block, type Output } from '../render/view.js';
 
 export interface DoctorOptions {
@@ -97,7 +97,7 @@ async function restore(ctx: Context, name: string): Promise<Output> {
   }
   const bytes = await readFile(backup.path, 'utf8');
   parseStore(bytes, backup.path);
-  const entry = await replaceStore(ctx, bytes, () => {});
+  const entry = await replaceStore(ctx, (current) => keepingIdCounters(bytes, backup.path, current));
   return {
     json: { store: ctx.storePath, restored: backup.name, replacedKeptAs: entry.backup },
     blocks: [],

@@ -12,13 +12,14 @@ export interface InitOptions {
 
 export async function run(ctx: Context, options: InitOptions): Promise<Output> {
   const store = initialStore(options.empty ? null : await loadReference(), ctx.now().toISOString());
-  const entry = await replaceStore(ctx, serializeStore(store), (current) => {
+  const entry = await replaceStore(ctx, (current) => {
     if (current !== null && !options.force) {
       throw new RuleError(
         `a store already exists at ${ctx.storePath}`,
         'keep using it, or replace it with nsm init --force (the current one is kept as a backup)',
       );
     }
+    return serializeStore(store);
   });
   const counts = {
     precincts: store.precincts.length,

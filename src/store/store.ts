@@ -120,13 +120,13 @@ export async function changeStore<T>(ctx: Context, change: (store: Store) => T |
 }
 
 /**
- * Replaces the whole store (init, restore). The current file, readable or not, is kept as a backup.
- * `guard` sees the current text (null when there is none) and may refuse.
+ * Replaces the whole store (init, demo, restore). The current file, readable or not, is kept as a
+ * backup. `next` sees the current text (null when there is none) under the lock, and returns the
+ * new text or throws to refuse.
  */
 export async function replaceStore(
   ctx: Context,
-  next: string,
-  guard: (current: string | null) => void,
+  next: (current: string | null) => string,
 ): Promise<JournalEntry> {
   try {
     await makeFolders(dirname(ctx.storePath));
@@ -135,8 +135,7 @@ export async function replaceStore(
   }
   return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
     const current = await readTextIfAny(ctx.storePath);
-    guard(current);
-    return commit(ctx, current, next, stillHeld);
+    return commit(ctx, current, next(current), stillHeld);
   });
 }
 
@@ -190,8 +189,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       );
     }
     const previous = await readFile(backup.path, 'utf8');
-    const next =
-      keepIdCounters(parseStore(previous, backup.path), parseStore(current, ctx.storePath)) ?? previous;
+    const next = keepingIdCounters(previous, backup.path, current);
     try {
       const seq = journal.nextSeq++;
       // The backup being put back becomes the store, so it gives up its place to the state it
@@ -213,17 +211,27 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
 }
 
 /**
- * Ids are never reused, even after undo: the restored state keeps the id counters of the state it
- * replaces. Returns the restored text when a counter had to be raised, null when the backup is fine as it is.
+ * Ids are never reused, even after undo or a restore: an earlier state put back keeps the id
+ * counters of the state it replaces. Returns the earlier text itself when no counter had to be
+ * raised (or the replaced state cannot be read), so a plain put-back stays byte-identical.
+ * Throws StoreUnreadableError when the earlier state is not a valid store.
  */
-function keepIdCounters(restored: Store, replaced: Store): string | null {
+export function keepingIdCounters(earlier: string, earlierPath: string, replaced: string | null): string {
+  const restored = parseStore(earlier, earlierPath);
+  let current: Store;
+  try {
+    if (replaced === null) return earlier;
+    current = parseStore(replaced, earlierPath);
+  } catch {
+    return earlier;
+  }
   const counters = restored.nextId as Record<string, number>;
   let raised = false;
-  for (const [key, value] of Object.entries(replaced.nextId as Record<string, number>)) {
+  for (const [key, value] of Object.entries(current.nextId as Record<string, number>)) {
     if (value > (counters[key] ?? 0)) {
       counters[key] = value;
       raised = true;
     }
   }
-  return raised ? serializeStore(restored) : null;
+  return raised ? serializeStore(restored) : earlier;
 }

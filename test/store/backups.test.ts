@@ -62,6 +62,18 @@ describe('backups', () => {
 });
 
 describe('doctor --restore', () => {
+  it('keeps the id counters of the state it replaces, so ids are never reused', () => {
+    const store = storeWithTwelveChanges();
+    expect(nsm(['doctor', '--restore', '000006'], { store }).status).toBe(0);
+    expect(readStore(store).ncos.map((n) => n.id)).toEqual(['N1', 'N2', 'N3', 'N4']);
+    const added = json<{ id: string }>(
+      nsm(['nco', 'add', '--name', 'After Restore', '--shield', '777', '--precinct', '75', '--json'], {
+        store,
+      }),
+    );
+    expect(added.id).toBe('N13');
+  });
+
   it('puts a backup back and keeps the state it replaced as a new backup, which undo reverses', () => {
     const store = storeWithTwelveChanges();
     const replaced = bytes(store);
