@@ -7,7 +7,6 @@ import { checkStore, type Finding } from '../domain/doctor.js';
 import { SCHEMA_VERSION } from '../domain/schema.js';
 import { isTemporaryName } from '../store/durable.js';
 import { findBackup, listBackups, readJournal } from '../store/history.js';
-import { parseStore } from '../store/parse.js';
 import { keepingIdCounters, loadStore, replaceStore } from '../store/store.js';
 import { fields, heading, table, text, type Block, type Output } from '../render/view.js';
 
@@ -96,7 +95,6 @@ async function restore(ctx: Context, name: string): Promise<Output> {
     );
   }
   const bytes = await readFile(backup.path, 'utf8');
-  parseStore(bytes, backup.path);
   const entry = await replaceStore(ctx, (current) => keepingIdCounters(bytes, backup.path, current));
   return {
     json: { store: ctx.storePath, restored: backup.name, replacedKeptAs: entry.backup },
