@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import type { Settings } from './settings/file.js';
+import type { Format } from './render/view.js';
 
 /**
  * Everything a command needs from the outside world, passed in so tests can build one with a
@@ -16,8 +18,13 @@ export interface Context {
   /** Prompting is allowed (stdin is a terminal and --no-input was not given). */
   interactive: boolean;
   color: boolean;
-  json: boolean;
+  /** How records print: `--format`, else a table on a terminal and TSV in a pipe. */
+  format: Format;
+  /** The terminal's width in columns (80 when it cannot be known). */
+  width: number;
   quiet: boolean;
+  /** The user's settings (`nsm config`). */
+  settings: Settings;
   env: NodeJS.ProcessEnv;
   /** The command line as typed, recorded in the undo journal. */
   commandLine: string;

@@ -1,14 +1,8 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
-import {
-  createContext,
-  print,
-  quoteCommandLine,
-  reportError,
-  type CommandModule,
-  type GlobalOptions,
-  type Io,
-} from './run.js';
+import type { CommandModule } from './legacy.js';
+import type { Execute } from './register.js';
+import { checkFormat, createContext, print, quoteCommandLine, reportError, type GlobalOptions, type Io } from './run.js';
 
 const processIo: Io = {
   stdout: process.stdout,
@@ -16,6 +10,9 @@ const processIo: Io = {
   stdin: process.stdin,
   env: process.env,
 };
+
+/** Global flags that take a value, so `nsm --store s.json` alone still means the home screen. */
+const GLOBAL_VALUE_FLAGS = new Set(['--store', '--format']);
 
 /** Runs one nsm command line and returns its exit status. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -26,11 +23,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const ctx = await createContext(io, options, quoteCommandLine(argv));
     const module = await load();
     const output = await module.run(ctx, options);
-    await print(ctx, output);
+    await print(ctx, output, { path: [], summary: '', flags: {}, examples: [], records: true });
     status = output.exitCode ?? 0;
   };
 
-  const program = buildProgram(runCommand, {
+  let program: Command | null = null;
+  const execute: Execute = async (definition, args, flags) => {
+    const globals = program!.opts<GlobalOptions>();
+    checkFormat(globals, definition.spec);
+    const ctx = await createContext(io, globals, quoteCommandLine(argv));
+    const output = await definition.execute(ctx, args, flags);
+    await print(ctx, output, definition.spec);
+    status = output.exitCode ?? 0;
+  };
+
+  program = buildProgram(runCommand, execute, {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text) => {
@@ -43,20 +50,47 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   });
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(onlyGlobalFlags(argv) ? [...argv, 'home'] : argv, { from: 'user' });
     return status;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(error, usageMessage, argv, io);
+    if (error instanceof CommanderError) return commanderExit(error, usageMessage, argv, program, io);
     return reportError(error, io.stderr, io.env);
   }
 }
 
-function commanderExit(error: CommanderError, message: string | null, argv: string[], io: Io): number {
+function onlyGlobalFlags(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_VALUE_FLAGS.has(arg)) i++;
+    else if (!arg.startsWith('-') || arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version')
+      return false;
+  }
+  return true;
+}
+
+function commanderExit(
+  error: CommanderError,
+  message: string | null,
+  argv: string[],
+  program: Command,
+  io: Io,
+): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-  // A noun without a verb, or nothing at all: commander has printed the help to stderr.
+  // A noun without a verb: commander has printed the noun's help to stderr.
   if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return 2;
-  let words = argv.filter((a) => !a.startsWith('-')).slice(0, 2);
-  if (error.code === 'commander.unknownCommand') words = words.slice(0, words.length - 1);
-  io.stderr.write(`nsm: ${message ?? error.message} — see: nsm ${[...words, '--help'].join(' ')}\n`);
+  io.stderr.write(`nsm: ${message ?? error.message} — see: ${[...knownCommand(argv, program), '--help'].join(' ')}\n`);
   return 2;
+}
+
+/** The longest run of words that names a real command: `nsm meetng list` points to `nsm --help`. */
+function knownCommand(argv: string[], program: Command): string[] {
+  const words = ['nsm'];
+  let command = program;
+  for (const word of argv.filter((a) => !a.startsWith('-'))) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) break;
+    words.push(word);
+    command = sub;
+  }
+  return words;
 }

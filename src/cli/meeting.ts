@@ -1,118 +1,147 @@
-import type { Command } from 'commander';
-import { action, examples } from './action.js';
-import type { RunCommand } from './program.js';
+import { MEETING_STATUSES } from '../domain/schema.js';
+import { define, spec } from './define.js';
 
-export function registerMeeting(program: Command, run: RunCommand): void {
-  const meeting = program
-    .command('meeting')
-    .description('Neighborhood Safety Meetings: schedule, list, move, cancel, close out');
+export const noun = {
+  name: 'meeting',
+  summary: 'Neighborhood Safety Meetings: schedule, list, move, cancel, close out',
+};
 
-  meeting
-    .command('schedule')
-    .description('schedule a meeting, or a series of them (asks for missing values on a terminal)')
-    .option('--sector <s>', 'the sector meeting, for example 75A')
-    .option('--at <time>', 'New York time: "2026-12-08 19:00", "2026-12-08 7pm", "tomorrow 7:30pm"')
-    .option('--duration <d>', 'length: 90, 90m, 1h, 1h30m, 1.5h (default 60 minutes)')
-    .option('--location <name>', 'venue name, for example "Community Room"')
-    .option('--address <a>', 'venue street address')
-    .option('--online <url>', 'link for an online meeting')
-    .option('--title <t>', 'title (default "Sector <s> Neighborhood Safety Meeting")')
-    .option(
-      '--repeat <rule>',
-      'quarterly, monthly, weekly, or an RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
-    )
-    .option('--count <n>', 'number of meetings in the series (default: a year of them)')
-    .option('--until <date>', 'last possible date of the series')
-    .option('--force', 'schedule even when it conflicts with another meeting or is in the past')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm meeting schedule --sector 75A --at "2026-12-08 7pm" --location "75th Precinct Community Room" --address "1000 Sutter Avenue"',
-        'nsm meeting schedule --sector 75B --at "2027-01-12 19:00" --repeat quarterly --count 4',
-        'nsm meeting schedule --sector 14A --at "2027-01-06 18:30" --online https://meet.example.org/14a --repeat "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE" --until 2027-12-31',
-      ) +
-        '\nQuarterly and monthly series keep the weekday and its place in the month (2nd Tuesday stays 2nd Tuesday);\na 5th weekday becomes the last one of each month.\n',
-    )
-    .action(action(run, () => import('../commands/meeting/schedule.js')));
+const sector = { value: 'sector', description: 'the sector, for example 75A', complete: 'sector' } as const;
+const precinct = {
+  value: 'pct',
+  description: 'only this precinct ("all" for every precinct)',
+  complete: 'precinct',
+  setting: 'precinct',
+  settingUnless: ['sector'],
+} as const;
+const meetingArg = { name: 'meeting', description: 'meeting id, for example M1', complete: 'meeting' } as const;
 
-  meeting
-    .command('list')
-    .description('list meetings, soonest first')
-    .option('--precinct <pct>', 'only this precinct')
-    .option('--sector <s>', 'only this sector')
-    .option('--from <date>', 'from this date')
-    .option('--to <date>', 'up to this date')
-    .option('--status <st>', 'scheduled, held or cancelled')
-    .option('--upcoming', 'only scheduled meetings that have not ended')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm meeting list --precinct 75 --upcoming',
-        'nsm meeting list --sector 75A --from 2027-01-01 --to 2027-12-31 --json',
-      ),
-    )
-    .action(action(run, () => import('../commands/meeting/list.js')));
+export const schedule = spec({
+  path: ['meeting', 'schedule'],
+  summary: 'schedule a meeting, or a series of them (asks for missing values on a terminal)',
+  flags: {
+    sector: { ...sector, description: 'the sector meeting, for example 75A' },
+    at: { value: 'time', description: 'New York time: "2026-12-08 19:00", "Dec 8 2026 7pm", "next tuesday 7pm"' },
+    duration: {
+      value: 'd',
+      description: 'length: 90, 90m, 1h, 1h30m, 1.5h (default 60 minutes)',
+      setting: 'duration',
+    },
+    location: { value: 'name', description: 'venue name (default: the venue.<sector> setting)' },
+    address: { value: 'a', description: 'venue street address' },
+    online: { value: 'url', description: 'link for an online meeting' },
+    title: { value: 't', description: 'title (default "Sector <s> Neighborhood Safety Meeting")' },
+    repeat: {
+      value: 'rule',
+      description: 'quarterly, monthly, weekly, or an RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
+    },
+    count: { value: 'n', description: 'number of meetings in the series (default: a year of them)' },
+    until: { value: 'date', description: 'last possible date of the series' },
+    force: { description: 'schedule even when it conflicts with another meeting or is in the past' },
+  },
+  examples: [
+    'nsm meeting schedule --sector 75A --at "2026-12-08 7pm" --location "75th Precinct Community Room" --address "1000 Sutter Avenue"',
+    'nsm meeting schedule --sector 75B --at "2027-01-12 19:00" --repeat quarterly --count 4',
+    'nsm meeting schedule --sector 14A --at "2027-01-06 18:30" --online https://meet.example.org/14a --repeat "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE" --until 2027-12-31',
+  ],
+  notes:
+    'Quarterly and monthly series keep the weekday and its place in the month (2nd Tuesday stays 2nd Tuesday);\n' +
+    'a 5th weekday becomes the last one of each month.\n' +
+    'Warned, not refused: the sector already meets within 14 days, no NCO assigned that day,\n' +
+    'a start outside 08:00–22:00, a US federal or New York State holiday.',
+  records: true,
+});
 
-  meeting
-    .command('show')
-    .argument('<meeting>', 'meeting id, for example M1')
-    .description("a meeting with its hosts (the sector's NCOs on that date)")
-    .addHelpText('after', examples('nsm meeting show M1'))
-    .action(action(run, () => import('../commands/meeting/show.js'), 'meeting'));
+export const list = spec({
+  path: ['meeting', 'list'],
+  summary: 'list meetings, soonest first',
+  flags: {
+    precinct,
+    sector: { ...sector, description: 'only this sector' },
+    from: { value: 'date', description: 'from this date' },
+    to: { value: 'date', description: 'up to this date' },
+    status: { value: 'st', description: 'only meetings with this status', choices: MEETING_STATUSES, what: 'a meeting status' },
+    upcoming: { description: 'only scheduled meetings that have not ended' },
+  },
+  examples: [
+    'nsm meeting list --precinct 75 --upcoming',
+    'nsm meeting list --sector 75A --from 2027-01-01 --to 2027-12-31 --json',
+    'nsm meeting list --precinct all --status held --format csv',
+  ],
+  records: true,
+});
 
-  meeting
-    .command('next')
-    .description("when and where is a sector's next meeting? By sector, or by a point on the map")
-    .option('--sector <s>', 'the sector')
-    .option('--lat <lat>', 'latitude of an address in the sector')
-    .option('--lon <lon>', 'longitude')
-    .addHelpText(
-      'after',
-      examples('nsm meeting next --sector 75A', 'nsm meeting next --lat 40.7484 --lon -73.9857'),
-    )
-    .action(action(run, () => import('../commands/meeting/next.js')));
+export const show = spec({
+  path: ['meeting', 'show'],
+  summary: "a meeting with its hosts (the sector's NCOs on that date)",
+  args: [meetingArg],
+  flags: {},
+  examples: ['nsm meeting show M1', 'nsm meeting show M1 --json'],
+  records: true,
+});
 
-  meeting
-    .command('reschedule')
-    .argument('<meeting>', 'meeting id')
-    .description('move a meeting (conflicts are checked again; calendars see a new revision)')
-    .option('--at <time>', 'the new New York time')
-    .option('--duration <d>', 'a new length')
-    .option('--location <name>', 'a new venue')
-    .option('--force', 'move it even when it conflicts')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm meeting reschedule M3 --at "2026-12-15 19:00"',
-        'nsm meeting reschedule M3 --at "2026-12-15 18:30" --location "P.S. 190 Auditorium"',
-      ),
-    )
-    .action(action(run, () => import('../commands/meeting/reschedule.js'), 'meeting'));
+export const next = spec({
+  path: ['meeting', 'next'],
+  summary: "when and where is a sector's next meeting? By sector, or by a point on the map",
+  flags: {
+    sector: { ...sector, description: 'the sector' },
+    lat: { value: 'lat', description: 'latitude of an address in the sector' },
+    lon: { value: 'lon', description: 'longitude' },
+  },
+  examples: ['nsm meeting next --sector 75A', 'nsm meeting next --lat 40.6752 --lon -73.8803'],
+  records: true,
+});
 
-  meeting
-    .command('cancel')
-    .argument('<meeting>', 'meeting id')
-    .description('cancel a meeting (it is kept, marked cancelled)')
-    .option('--reason <r>', 'why, for the record and the calendar')
-    .option('--series', 'also cancel the later meetings of its series')
-    .addHelpText(
-      'after',
-      examples('nsm meeting cancel M3 --reason "venue unavailable"', 'nsm meeting cancel M5 --series'),
-    )
-    .action(action(run, () => import('../commands/meeting/cancel.js'), 'meeting'));
+export const reschedule = spec({
+  path: ['meeting', 'reschedule'],
+  summary: 'move a meeting or change its venue (conflicts are checked again; calendars see a new revision)',
+  args: [{ ...meetingArg, complete: 'upcoming-meeting' }],
+  flags: {
+    at: { value: 'time', description: 'the new New York time' },
+    duration: { value: 'd', description: 'a new length' },
+    location: { value: 'name', description: 'a new venue name' },
+    address: { value: 'a', description: 'a new street address ("" to clear it)' },
+    online: { value: 'url', description: 'a new online link ("" to clear it)' },
+    force: { description: 'move it even when it conflicts' },
+  },
+  examples: [
+    'nsm meeting reschedule M3 --at "2026-12-15 19:00"',
+    'nsm meeting reschedule M3 --location "P.S. 190 Auditorium" --address "590 Sheffield Avenue"',
+  ],
+  notes: 'Give at least one of --at, --duration, --location, --address, --online; fields not given are kept.',
+  records: true,
+});
 
-  meeting
-    .command('held')
-    .argument('<meeting>', 'meeting id')
-    .description('record that a meeting took place, and how many came')
-    .option('--attendance <n>', 'number of people who came')
-    .option('--notes <text>', 'notes on the meeting')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm meeting held M1 --attendance 34',
-        'nsm meeting held M1 --attendance 34 --notes "Captain attended"',
-      ),
-    )
-    .action(action(run, () => import('../commands/meeting/held.js'), 'meeting'));
-}
+export const cancel = spec({
+  path: ['meeting', 'cancel'],
+  summary: 'cancel a meeting (it is kept, marked cancelled)',
+  args: [{ ...meetingArg, complete: 'upcoming-meeting' }],
+  flags: {
+    reason: { value: 'r', description: 'why, for the record and the calendar' },
+    series: { description: 'also cancel the later meetings of its series' },
+  },
+  examples: ['nsm meeting cancel M3 --reason "venue unavailable"', 'nsm meeting cancel M5 --series'],
+  records: true,
+});
+
+export const held = spec({
+  path: ['meeting', 'held'],
+  summary: 'record that a meeting took place, and how many came',
+  args: [meetingArg],
+  flags: {
+    attendance: { value: 'n', description: 'number of people who came' },
+    notes: { value: 'text', description: 'notes on the meeting' },
+  },
+  examples: ['nsm meeting held M1 --attendance 34', 'nsm meeting held M1 --attendance 34 --notes "Captain attended"'],
+  records: true,
+});
+
+export const definitions = [
+  define(schedule, () => import('../commands/meeting/schedule.js')),
+  define(list, () => import('../commands/meeting/list.js')),
+  define(show, () => import('../commands/meeting/show.js')),
+  define(next, () => import('../commands/meeting/next.js')),
+  define(reschedule, () => import('../commands/meeting/reschedule.js')),
+  define(cancel, () => import('../commands/meeting/cancel.js')),
+  define(held, () => import('../commands/meeting/held.js')),
+];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, examples } from './action.js';
+import { action, examples } from './legacy.js';
 import type { RunCommand } from './program.js';
 
 export function registerNco(program: Command, run: RunCommand): void {

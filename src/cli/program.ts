@@ -1,11 +1,11 @@
 import { Command, type OutputConfiguration } from 'commander';
-import type { CommandModule, GlobalOptions } from './run.js';
-import { examples } from './action.js';
+import type { CommandModule, GlobalOptions } from './legacy.js';
+import { examples, registerAll, type Execute } from './register.js';
+import { definitions, nouns } from './commands.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerPrecinct } from './precinct.js';
 import { registerSector } from './sector.js';
 import { registerNco } from './nco.js';
-import { registerMeeting } from './meeting.js';
 import { registerLedger } from './ledger.js';
 import { VERSION } from '../version.js';
 
@@ -14,13 +14,14 @@ export type RunCommand = <O>(
   options: O & GlobalOptions,
 ) => Promise<void>;
 
-export function buildProgram(run: RunCommand, output: OutputConfiguration): Command {
+export function buildProgram(run: RunCommand, execute: Execute, output: OutputConfiguration): Command {
   const program = new Command('nsm')
     .description('Neighborhood Safety Meetings: precincts, sectors, NCOs and their community meetings')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .option('--store <file>', 'the store file (default: $NSM_STORE, else <user data dir>/nsm/store.json)')
-    .option('--json', 'print one JSON document on stdout')
+    .option('--store <file>', 'the store file (default: $NSM_STORE, else the store setting, else <user data dir>/nsm/store.json)')
+    .option('--format <format>', 'how records print: table, tsv, csv, json or md (default: table on a terminal, tsv in a pipe)')
+    .option('--json', 'print one JSON document on stdout (same as --format json)')
     .option('--no-color', 'no colour (also NO_COLOR, and whenever stdout is not a terminal)')
     .option(
       '--no-input',
@@ -32,23 +33,26 @@ export function buildProgram(run: RunCommand, output: OutputConfiguration): Comm
     .exitOverride()
     .addHelpText(
       'after',
-      examples(
+      examples([
+        'nsm',
         'nsm init',
+        'nsm config set precinct 75',
         'nsm precinct show 75',
         'nsm sector locate --lat 40.7484 --lon -73.9857',
         'nsm meeting schedule --sector 75A --at "2027-01-12 7pm" --repeat quarterly',
         'nsm meeting next --sector 75A',
         'nsm issue raise --meeting M1 --summary "Drag racing on Linden Blvd" --category traffic',
         'nsm agenda M2',
-        'nsm nco list --precinct 75 --json',
-      ) +
+        'nsm nco list --precinct 75 --format csv',
+      ]) +
+        '\nnsm alone shows the home screen: next meetings, meetings to close out, overdue solutions, oldest open issues.\n' +
         '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write, 130 Ctrl-C at a prompt.\n',
     );
   registerStoreCommands(program, run);
   registerPrecinct(program, run);
   registerSector(program, run);
   registerNco(program, run);
-  registerMeeting(program, run);
+  registerAll(program, nouns, definitions, execute);
   registerLedger(program, run);
   return program;
 }

@@ -1,25 +1,27 @@
+import type { Readable, Writable } from 'node:stream';
 import type { Context } from '../context.js';
-import { InterruptedError, NsmError } from '../errors.js';
+import { InterruptedError, NsmError, UsageError } from '../errors.js';
+import { parseChoice } from '../domain/choice.js';
 import { resolveStorePath } from '../store/paths.js';
-import type { Output } from '../render/view.js';
+import { loadSettings } from '../settings/file.js';
+import { FORMATS, type Format, type Output } from '../render/view.js';
+import type { CommandSpec } from './define.js';
 
 /** The global flags every command accepts, as commander hands them over. */
 export interface GlobalOptions {
   store?: string;
+  format?: string;
   json?: boolean;
   color?: boolean;
   input?: boolean;
   quiet?: boolean;
 }
 
-export interface CommandModule<O> {
-  run(ctx: Context, options: O): Promise<Output>;
-}
-
+/** The process's streams and environment; tests pass in-memory ones. */
 export interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable;
+  stdin: Readable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
 
@@ -28,24 +30,42 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
   const fixedNow = io.env.NSM_NOW ? new Date(io.env.NSM_NOW) : null;
   if (fixedNow && Number.isNaN(fixedNow.getTime()))
     throw new Error(`NSM_NOW "${io.env.NSM_NOW}" is not an instant`);
+  const settings = await loadSettings(io.env);
   return {
-    storePath: await resolveStorePath(globals.store, io.env),
+    storePath: await resolveStorePath(globals.store ?? settings.store, io.env),
     now: () => fixedNow ?? new Date(),
     stdout: io.stdout,
     stderr: io.stderr,
     stdoutIsTTY,
     interactive: Boolean(io.stdin.isTTY) && globals.input !== false,
     color: stdoutIsTTY && globals.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''),
-    json: Boolean(globals.json),
+    format: chooseFormat(globals, stdoutIsTTY),
+    width: terminalWidth(io),
     quiet: Boolean(globals.quiet),
+    settings,
     env: io.env,
     commandLine,
   };
 }
 
-/** Prints a command's output: JSON for --json, otherwise a table or text; notices go to stderr. */
-export async function print(ctx: Context, output: Output): Promise<void> {
-  if (ctx.json) {
+function chooseFormat(globals: GlobalOptions, tty: boolean): Format {
+  if (globals.json) {
+    if (globals.format !== undefined && globals.format.toLowerCase() !== 'json')
+      throw new UsageError(`--json and --format ${globals.format} disagree`, 'give one of them');
+    return 'json';
+  }
+  if (globals.format !== undefined) return parseChoice(globals.format, '--format', FORMATS, 'an output format');
+  return tty ? 'table' : 'tsv';
+}
+
+function terminalWidth(io: Io): number {
+  const columns = io.stdout.columns ?? Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 ? columns : 80;
+}
+
+/** Prints a command's output in the chosen format; notices and warnings go to stderr. */
+export async function print(ctx: Context, output: Output, spec: CommandSpec): Promise<void> {
+  if (ctx.format === 'json') {
     // JSON.stringify escapes C0 controls but not DEL and the C1 range (U+009B is a CSI on some
     // terminals); escaping them too keeps stored text from driving the terminal, and parses the same.
     const json = JSON.stringify(output.json, null, 2).replace(
@@ -54,8 +74,7 @@ export async function print(ctx: Context, output: Output): Promise<void> {
     );
     ctx.stdout.write(json + '\n');
   } else if (output.blocks.length > 0) {
-    const { renderBlocks } = await import('../render/terminal.js');
-    const text = await renderBlocks(output.blocks, { tty: ctx.stdoutIsTTY, color: ctx.color });
+    const text = await renderBlocks(ctx, output, spec);
     if (text !== '') ctx.stdout.write(text + '\n');
   }
   const { visible } = await import('../render/text.js');
@@ -63,8 +82,37 @@ export async function print(ctx: Context, output: Output): Promise<void> {
   if (!ctx.quiet) for (const notice of output.notices ?? []) ctx.stderr.write(`${visible(notice)}\n`);
 }
 
+async function renderBlocks(ctx: Context, output: Output, spec: CommandSpec): Promise<string> {
+  switch (ctx.format) {
+    case 'table': {
+      const { renderTerminal } = await import('../render/terminal.js');
+      const { personMode } = await import('../render/cells.js');
+      return renderTerminal(output.blocks, { color: ctx.color, width: ctx.width, mode: personMode(ctx.now()) });
+    }
+    case 'tsv':
+      return (await import('../render/records.js')).renderTsv(output.blocks);
+    case 'csv':
+      return (await import('../render/records.js')).renderCsv(output.blocks);
+    case 'md':
+      return (await import('../render/records.js')).renderMarkdown(output.blocks);
+    default:
+      throw new Error(`${spec.path.join(' ')}: no renderer for ${ctx.format}`);
+  }
+}
+
+/** `--format` other than json is for commands that print records; checked before anything runs. */
+export function checkFormat(globals: GlobalOptions, spec: CommandSpec): void {
+  const format = globals.format?.toLowerCase();
+  if (format === undefined || format === 'json' || spec.records) return;
+  if ((FORMATS as readonly string[]).includes(format))
+    throw new UsageError(
+      `nsm ${spec.path.join(' ')} prints no records, so --format ${format} does not apply`,
+      'use --json for its result, or --format on a list or show command',
+    );
+}
+
 /** The one place an error becomes a message and an exit status. */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+export function reportError(error: unknown, stderr: Writable, env: NodeJS.ProcessEnv): number {
   if (isPromptExit(error)) error = new InterruptedError('cancelled at the prompt; nothing was changed');
   if (error instanceof NsmError) {
     stderr.write(`nsm: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`);

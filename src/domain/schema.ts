@@ -67,6 +67,8 @@ const wallTime = v.pipe(
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
 );
 
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+
 export const MeetingSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
   precinct: v.pipe(v.number(), v.integer()),
@@ -79,7 +81,7 @@ export const MeetingSchema = v.object({
   address: nullableText,
   onlineUrl: nullableText,
   seriesId: v.nullable(v.string()),
-  status: v.picklist(['scheduled', 'held', 'cancelled']),
+  status: v.picklist(MEETING_STATUSES),
   /** Raised by every reschedule and cancellation, so calendar clients replace their copy. */
   revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   attendance: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),

@@ -1,11 +1,13 @@
 import type TableConstructor from 'cli-table3';
-import type { Block } from './view.js';
-import { cell, visible } from './text.js';
+import type { Block, Cell } from './view.js';
+import { cellText, type CellMode } from './cells.js';
+import { visible } from './text.js';
 
 export interface TerminalOptions {
-  /** stdout is a terminal: aligned tables; otherwise tab-separated rows. */
-  tty: boolean;
   color: boolean;
+  /** The terminal's width: no line is printed wider. */
+  width: number;
+  mode: CellMode;
 }
 
 interface Style {
@@ -25,59 +27,124 @@ async function styleFor(color: boolean): Promise<Style> {
   return { bold: chalk.bold, dim: chalk.dim, heading: chalk.bold.underline, yellow: chalk.yellow };
 }
 
-/** Renders blocks for a person at a terminal, or as tab-separated text for a pipe. */
-export async function renderBlocks(blocks: Block[], options: TerminalOptions): Promise<string> {
+/** Renders blocks for a person at a terminal: aligned tables and fields that fit its width. */
+export async function renderTerminal(blocks: Block[], options: TerminalOptions): Promise<string> {
   const chalk = await styleFor(options.color);
-  const Table = options.tty ? (await import('cli-table3')).default : null;
+  const Table = (await import('cli-table3')).default;
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'table':
-        if (block.rows.length === 0 && block.empty) {
-          if (options.tty) out.push(chalk.dim(visible(block.empty)));
+        if (block.rows.length === 0) {
+          if (block.empty) out.push(chalk.dim(wrap(visible(block.empty), options.width).join('\n')));
           break;
         }
-        out.push(Table ? boxed(Table, block.columns, block.rows, chalk) : tsv(block.columns, block.rows));
+        out.push(boxed(Table, block.columns, block.rows, chalk, options));
         break;
-      case 'fields': {
-        const width = Math.max(...block.fields.map(([label]) => label.length));
-        for (const [label, value] of block.fields) {
-          out.push(
-            options.tty ? `${chalk.bold(label.padEnd(width))}  ${cell(value)}` : `${label}\t${cell(value)}`,
-          );
-        }
+      case 'fields':
+        out.push(fieldLines(block.fields, chalk, options));
         break;
-      }
       case 'heading':
-        out.push(options.tty ? `\n${chalk.heading(visible(block.text))}` : `\n# ${visible(block.text)}`);
+        out.push(`\n${chalk.heading(wrap(visible(block.text), options.width).join('\n'))}`);
         break;
       case 'text':
         out.push(visible(block.text));
         break;
       case 'warning':
-        out.push(chalk.yellow(`! ${visible(block.text)}`));
+        out.push(chalk.yellow(wrap(`! ${visible(block.text)}`, options.width).join('\n')));
         break;
     }
   }
   return out.join('\n').replace(/^\n/, '');
 }
 
+function fieldLines(entries: Array<[string, Cell]>, chalk: Style, options: TerminalOptions): string {
+  const labelWidth = Math.max(...entries.map(([label]) => label.length));
+  const room = Math.max(options.width - labelWidth - 2, 10);
+  return entries
+    .map(([label, value]) => {
+      const lines = wrap(cellText(value, options.mode), room);
+      return lines
+        .map((line, i) => `${i === 0 ? chalk.bold(label.padEnd(labelWidth)) : ' '.repeat(labelWidth)}  ${line}`)
+        .join('\n');
+    })
+    .join('\n');
+}
+
 function boxed(
   Table: typeof TableConstructor,
   columns: string[],
-  rows: Array<Array<string | number | null | undefined>>,
+  rows: Cell[][],
   chalk: Style,
+  options: TerminalOptions,
 ): string {
+  const texts = rows.map((row) => row.map((value) => cellText(value, options.mode)));
+  const colWidths = fitColumns(
+    columns.map((header, i) => Math.max(width(header), ...texts.map((row) => width(row[i] ?? ''))) + 2),
+    columns.map((header) => Math.min(width(header) + 2, 10)),
+    options.width - (columns.length + 1),
+  );
   // cli-table3 colours the header and borders even when piped unless styles are emptied.
   const t = new Table({
     head: columns.map((c) => chalk.bold(c)),
+    colWidths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of rows) t.push(row.map(cell));
+  for (const row of texts) t.push(row.map((text, i) => hardWrap(text, colWidths[i]! - 2)));
   return t.toString();
 }
 
-export function tsv(columns: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return [columns, ...rows].map((row) => row.map(cell).join('\t')).join('\n');
+/**
+ * Column widths that fit `room`: the widest column gives up a character until the table fits or
+ * every column is down to its minimum (its header, at most 10). Narrow columns such as ids and
+ * statuses keep their natural width; long text wraps.
+ */
+export function fitColumns(natural: number[], minimum: number[], room: number): number[] {
+  // No column needs more than the whole room, which also bounds the loop below.
+  const widths = natural.map((w, i) => Math.max(Math.min(w, room), minimum[i]!));
+  let excess = widths.reduce((a, b) => a + b, 0) - room;
+  while (excess > 0) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > minimum[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = widths[widest]! - 1;
+    excess -= 1;
+  }
+  return widths;
+}
+
+/** Splits words longer than the column, which word wrapping alone would cut off. */
+function hardWrap(text: string, room: number): string {
+  if (room < 1) return text;
+  return text
+    .split(' ')
+    .map((word) => (width(word) <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join(' ')))
+    .join(' ');
+}
+
+/** Word-wraps one line of text to `room` columns. */
+export function wrap(text: string, room: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of hardWrap(paragraph, room).split(' ')) {
+      if (line === '') line = word;
+      else if (width(line) + 1 + width(word) <= room) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function width(text: string): number {
+  return [...text].length;
 }

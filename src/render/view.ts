@@ -10,7 +10,18 @@ export interface Output {
   exitCode?: number;
 }
 
-export type Cell = string | number | null | undefined;
+/** An instant (ISO 8601 with offset): a friendly New York time on a terminal, absolute elsewhere. */
+export interface When {
+  when: string;
+}
+
+/** A calendar date (YYYY-MM-DD); `due` dates read "overdue by 12 days" on a terminal. */
+export interface Day {
+  day: string;
+  due?: boolean;
+}
+
+export type Cell = string | number | boolean | null | undefined | When | Day;
 
 export type Block =
   | { kind: 'table'; columns: string[]; rows: Cell[][]; empty?: string }
@@ -29,3 +40,9 @@ export const fields = (entries: Array<[string, Cell]>): Block => ({ kind: 'field
 export const heading = (text: string): Block => ({ kind: 'heading', text });
 export const text = (value: string): Block => ({ kind: 'text', text: value });
 export const warning = (value: string): Block => ({ kind: 'warning', text: value });
+export const when = (iso: string): When => ({ when: iso });
+export const day = (date: string, due = false): Day => (due ? { day: date, due } : { day: date });
+
+/** The output formats of records (`--format`); `table` is for people, the rest for files and scripts. */
+export const FORMATS = ['table', 'tsv', 'csv', 'json', 'md'] as const;
+export type Format = (typeof FORMATS)[number];

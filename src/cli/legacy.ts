@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import type { Output } from '../render/view.js';
 import type { RunCommand } from './program.js';
-import type { CommandModule, GlobalOptions } from './run.js';
+import type { GlobalOptions } from './run.js';
+
+// Transitional: the registrations not yet moved to definitions (./define.ts) use this path.
+export type { GlobalOptions };
+
+export interface CommandModule<O> {
+  run(ctx: Context, options: O): Promise<Output>;
+}
 
 /**
  * Returns a commander action that gathers positional arguments (by name) and every flag,

@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import type { Definition } from './define.js';
+import { flagSyntax } from './define.js';
+
+/** Runs a definition with commander's positional values and flags; supplied by `main`. */
+export type Execute = (definition: Definition, args: unknown[], flags: Record<string, unknown>) => Promise<void>;
+
+export interface NounSpec {
+  name: string;
+  summary: string;
+}
+
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Registers every definition on the program, creating the noun commands they sit under. */
+export function registerAll(
+  program: Command,
+  nouns: readonly NounSpec[],
+  definitions: readonly Definition[],
+  execute: Execute,
+): void {
+  const parents = new Map<string, Command>();
+  for (const noun of nouns) parents.set(noun.name, program.command(noun.name).description(noun.summary));
+  for (const definition of definitions) {
+    const { spec } = definition;
+    const parent = spec.path.length > 1 ? parents.get(spec.path[0]!) : program;
+    if (!parent) throw new Error(`no noun "${spec.path[0]}" for ${spec.path.join(' ')}`);
+    const command = parent.command(spec.path.at(-1)!).description(spec.summary);
+    for (const arg of spec.args ?? []) {
+      command.argument(arg.optional ? `[${arg.name}]` : `<${arg.name}>`, describeArg(arg));
+    }
+    for (const [key, flag] of Object.entries(spec.flags)) {
+      const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
+      const setting = flag.setting ? ` [setting: ${flag.setting}]` : '';
+      command.option(flagSyntax(key, flag), `${flag.description}${choices}${setting}`);
+    }
+    command.addHelpText('after', examples(spec.examples) + (spec.notes ? `\n${spec.notes}\n` : ''));
+    command.action(async (...values: unknown[]) => {
+      const self = values.at(-1) as Command;
+      await execute(definition, values.slice(0, -2), self.opts());
+    });
+  }
+}
+
+function describeArg(arg: { description: string; choices?: readonly string[] }): string {
+  return arg.choices ? `${arg.description}: ${arg.choices.join(', ')}` : arg.description;
+}

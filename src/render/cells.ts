@@ -1,0 +1,33 @@
+import { dateInNewYork } from '../domain/dates.js';
+import { friendly, wallOf } from '../domain/time.js';
+import { dueDay, relativeDay } from './relative.js';
+import { cell } from './text.js';
+import type { Cell } from './view.js';
+
+/**
+ * How a cell reads. `person`: friendly New York times and relative dates ("in 3 days");
+ * `absolute`: ISO 8601 instants with offsets and plain dates, for files and scripts;
+ * `document`: friendly but absolute, for Markdown that is read later.
+ */
+export type CellMode = { kind: 'person'; today: string } | { kind: 'absolute' } | { kind: 'document' };
+
+export function personMode(now: Date): CellMode {
+  return { kind: 'person', today: dateInNewYork(now) };
+}
+
+/** One cell as text on one line (control characters made visible). */
+export function cellText(value: Cell, mode: CellMode): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'object' && 'when' in value) {
+    if (mode.kind === 'absolute') return cell(value.when);
+    const instant = new Date(value.when);
+    const shown = friendly(wallOf(instant));
+    return mode.kind === 'person' ? `${shown} (${relativeDay(dateInNewYork(instant), mode.today)})` : shown;
+  }
+  if (typeof value === 'object') {
+    if (mode.kind !== 'person') return cell(value.day);
+    return `${value.day} (${value.due ? dueDay(value.day, mode.today) : relativeDay(value.day, mode.today)})`;
+  }
+  return cell(value);
+}

@@ -1,0 +1,110 @@
+import { cellText, type CellMode } from './cells.js';
+import { md } from './markdown.js';
+import { visible } from './text.js';
+import type { Block, Cell } from './view.js';
+
+/**
+ * The record formats for files and scripts. Dates are absolute in TSV and CSV (ISO 8601 with
+ * offsets), friendly in Markdown; only the terminal says "in 3 days".
+ */
+
+const ABSOLUTE: CellMode = { kind: 'absolute' };
+const DOCUMENT: CellMode = { kind: 'document' };
+
+/** Tab-separated rows with a header, one block after another (`# heading` lines between). */
+export function renderTsv(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'table':
+        if (block.rows.length > 0) out.push(tsvRows(block.columns, block.rows));
+        break;
+      case 'fields':
+        out.push(block.fields.map(([label, value]) => `${label}\t${cellText(value, ABSOLUTE)}`).join('\n'));
+        break;
+      case 'heading':
+        out.push(`\n# ${visible(block.text)}`);
+        break;
+      case 'text':
+        out.push(visible(block.text));
+        break;
+      case 'warning':
+        out.push(`! ${visible(block.text)}`);
+        break;
+    }
+  }
+  return out.join('\n').replace(/^\n/, '');
+}
+
+function tsvRows(columns: string[], rows: Cell[][]): string {
+  return [columns, ...rows].map((row) => row.map((v) => cellText(v, ABSOLUTE)).join('\t')).join('\n');
+}
+
+/**
+ * The records as one CSV table: the first table, or a show command's fields as one row. A cell
+ * that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe.
+ */
+export async function renderCsv(blocks: Block[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const records = primaryTable(blocks);
+  if (!records) return '';
+  const rows = [records.columns, ...records.rows.map((row) => row.map((v) => csvCell(v)))];
+  return stringify(rows, { record_delimiter: 'windows' }).replace(/\r\n$/, '');
+}
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text =
+    typeof value === 'object' ? ('when' in value ? value.when : value.day) : typeof value === 'boolean' ? String(value) : value;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function primaryTable(blocks: Block[]): { columns: string[]; rows: Cell[][] } | null {
+  for (const block of blocks) {
+    if (block.kind === 'table') return block;
+    if (block.kind === 'fields')
+      return { columns: block.fields.map(([label]) => label), rows: [block.fields.map(([, value]) => value)] };
+  }
+  return null;
+}
+
+/** GitHub-flavoured Markdown: headings, tables and field lists, stored text escaped. */
+export function renderMarkdown(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'table':
+        if (block.rows.length === 0) {
+          if (block.empty) out.push(`_${md(block.empty)}_`);
+          break;
+        }
+        out.push(
+          [
+            `| ${block.columns.map(md).join(' | ')} |`,
+            `|${block.columns.map(() => ' --- ').join('|')}|`,
+            ...block.rows.map((row) => `| ${row.map((v) => md(cellText(v, DOCUMENT)) || ' ').join(' | ')} |`),
+          ].join('\n'),
+        );
+        break;
+      case 'fields':
+        out.push(
+          block.fields
+            .filter(([, value]) => value !== null && value !== undefined && value !== '')
+            .map(([label, value]) => `- **${md(label)}:** ${md(cellText(value, DOCUMENT))}`)
+            .join('\n'),
+        );
+        break;
+      case 'heading':
+        out.push(`## ${md(block.text)}`);
+        break;
+      case 'text':
+        out.push(visible(block.text));
+        break;
+      case 'warning':
+        out.push(`> **Warning:** ${md(block.text)}`);
+        break;
+    }
+  }
+  return out.join('\n\n');
+}
