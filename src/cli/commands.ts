@@ -1,7 +1,17 @@
 import type { Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import * as home from './home.js';
+import * as storeCommands from './store-commands.js';
+import * as precinct from './precinct.js';
+import * as sector from './sector.js';
+import * as nco from './nco.js';
 import * as meeting from './meeting.js';
+import * as ledger from './ledger.js';
+import * as config from './config.js';
+import * as completion from './completion.js';
+
+const groups = [home, storeCommands, precinct, sector, nco, meeting, ledger, config, completion];
 
 /** Every command nsm has, in the order help lists them. */
-export const nouns: NounSpec[] = [meeting.noun];
-export const definitions: Definition[] = [...meeting.definitions];
+export const nouns: NounSpec[] = groups.flatMap((g) => g.nouns);
+export const definitions: Definition[] = groups.flatMap((g) => g.definitions);

@@ -1,3 +1,5 @@
+import type { Definition } from './define.js';
+import type { NounSpec } from './register.js';
 import type { Command } from 'commander';
 import { action, examples } from './legacy.js';
 import type { RunCommand } from './program.js';
@@ -134,3 +136,7 @@ export function registerLedger(program: Command, run: RunCommand): void {
     .addHelpText('after', examples('nsm agenda M9', 'nsm agenda M9 -o agenda-75A.md'))
     .action(action(run, () => import('../commands/agenda.js'), 'meeting'));
 }
+
+// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
+export const nouns: NounSpec[] = [];
+export const definitions: Definition[] = [];

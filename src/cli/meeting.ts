@@ -1,10 +1,11 @@
 import { MEETING_STATUSES } from '../domain/schema.js';
-import { define, spec } from './define.js';
+import { define, spec, type Definition } from './define.js';
+import type { NounSpec } from './register.js';
 
-export const noun = {
+export const nouns: NounSpec[] = [{
   name: 'meeting',
   summary: 'Neighborhood Safety Meetings: schedule, list, move, cancel, close out',
-};
+}];
 
 const sector = { value: 'sector', description: 'the sector, for example 75A', complete: 'sector' } as const;
 const precinct = {
@@ -136,7 +137,7 @@ export const held = spec({
   records: true,
 });
 
-export const definitions = [
+export const definitions: Definition[] = [
   define(schedule, () => import('../commands/meeting/schedule.js')),
   define(list, () => import('../commands/meeting/list.js')),
   define(show, () => import('../commands/meeting/show.js')),

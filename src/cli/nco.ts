@@ -1,3 +1,5 @@
+import type { Definition } from './define.js';
+import type { NounSpec } from './register.js';
 import type { Command } from 'commander';
 import { action, examples } from './legacy.js';
 import type { RunCommand } from './program.js';
@@ -72,3 +74,7 @@ export function registerNco(program: Command, run: RunCommand): void {
     .addHelpText('after', examples('nsm nco unassign N1', 'nsm nco unassign N1 --on 2027-01-01'))
     .action(action(run, () => import('../commands/nco/unassign.js'), 'nco'));
 }
+
+// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
+export const nouns: NounSpec[] = [];
+export const definitions: Definition[] = [];

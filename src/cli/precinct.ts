@@ -1,3 +1,5 @@
+import type { Definition } from './define.js';
+import type { NounSpec } from './register.js';
 import type { Command } from 'commander';
 import { action, examples } from './legacy.js';
 import type { RunCommand } from './program.js';
@@ -63,3 +65,7 @@ export function registerPrecinct(program: Command, run: RunCommand): void {
     )
     .action(action(run, () => import('../commands/precinct/rollout.js'), 'precinct'));
 }
+
+// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
+export const nouns: NounSpec[] = [];
+export const definitions: Definition[] = [];

@@ -1,3 +1,5 @@
+import type { Definition } from './define.js';
+import type { NounSpec } from './register.js';
 import type { Command } from 'commander';
 import { action, examples } from './legacy.js';
 import type { RunCommand } from './program.js';
@@ -40,3 +42,7 @@ export function registerStoreCommands(program: Command, run: RunCommand): void {
     .addHelpText('after', examples('nsm undo --list', 'nsm undo'))
     .action(action(run, () => import('../commands/undo.js')));
 }
+
+// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
+export const nouns: NounSpec[] = [];
+export const definitions: Definition[] = [];

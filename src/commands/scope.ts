@@ -9,9 +9,13 @@ export interface Scope {
   sector?: string;
 }
 
+/**
+ * `--precinct all` widens a list past the default precinct (the `precinct` setting fills
+ * `--precinct` when neither flag is given).
+ */
 export function parseScope(options: { precinct?: string; sector?: string }): Scope {
   return {
-    ...(options.precinct === undefined
+    ...(options.precinct === undefined || options.precinct.trim().toLowerCase() === 'all'
       ? {}
       : { precinct: parsePrecinctNumber(options.precinct, '--precinct') }),
     ...(options.sector === undefined ? {} : { sector: parseSectorId(options.sector, '--sector').id }),
