@@ -33,6 +33,8 @@ export interface FlagSpec {
   what?: string;
   short?: string;
   complete?: Completion;
+  /** Values a shell offers for an open-ended flag (owners: the city agencies); any value is accepted. */
+  suggestions?: readonly string[];
   /** The setting (`nsm config`) that supplies the value when the flag is not given. */
   setting?: string;
   /** The setting is not used when one of these flags is given (a --sector narrows past the default precinct). */

@@ -1,0 +1,65 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions } from '../../src/cli/commands.js';
+import { tempStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
+
+/** Splits an example the way a POSIX shell would (quotes, no expansions), dropping a trailing comment. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(#.*)|((?:[^\s"'\\]|\\.)+))/gy;
+  let current: string | null = null;
+  let last = 0;
+  for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
+    if (m[3] !== undefined) break;
+    const glued = m.index === last && current !== null && !/^\s/.test(m[0]);
+    const part = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[4]!.replace(/\\(.)/g, '$1'));
+    if (glued) current += part;
+    else {
+      if (current !== null) words.push(current);
+      current = part;
+    }
+    last = pattern.lastIndex;
+  }
+  if (current !== null) words.push(current);
+  return words;
+}
+
+const examples = definitions.flatMap((d) => d.spec.examples.map((example) => ({ path: d.spec.path.join(' '), example })));
+
+describe('every --help example runs against a demo store', () => {
+  let demo: string;
+  let cwd: string;
+  const home = process.cwd();
+  beforeAll(async () => {
+    demo = tempStore();
+    const built = await nsmIn(['demo', '--store', demo]);
+    expect(built.status, built.stderr).toBe(0);
+    cwd = mkdtempSync(join(tmpdir(), 'nsm-examples-'));
+    process.chdir(cwd);
+  });
+  afterAll(() => process.chdir(home));
+
+  it('has examples for every command', () => {
+    for (const d of definitions) expect(d.spec.examples.length, d.spec.path.join(' ')).toBeGreaterThan(0);
+  });
+
+  it.each(examples)('$path: $example', async ({ example }) => {
+    const [program, ...args] = shellWords(example);
+    expect(program).toBe('nsm');
+    // init and demo create stores: they get a path of their own; everything else a fresh copy of the demo.
+    const store = tempStore();
+    if (args[0] !== 'init' && args[0] !== 'demo') copyFileSync(demo, store);
+    const config = join(mkdtempSync(join(tmpdir(), 'nsm-examples-config-')), 'config.json');
+    const run = await nsmIn(args, { store, env: { NSM_CONFIG: config } });
+    expect(run.status, `${example}\n${run.stderr}`).toBe(0);
+  });
+});
+
+describe('shellWords', () => {
+  it('splits like a shell', () => {
+    expect(shellWords(`nsm a "b c" 'd "e"' f\\ g --x="y z" # comment`)).toEqual(['nsm', 'a', 'b c', 'd "e"', 'f g', '--x=y z']);
+  });
+});
