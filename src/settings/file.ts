@@ -20,7 +20,10 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new UsageError(`cannot read the settings file ${path}: ${(error as Error).message}`, 'fix its permissions, or set NSM_CONFIG to another file');
+    throw new UsageError(
+      `cannot read the settings file ${path}: ${(error as Error).message}`,
+      'fix its permissions, or set NSM_CONFIG to another file',
+    );
   }
   let parsed: unknown;
   try {
@@ -28,7 +31,12 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   } catch {
     parsed = null;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string'))
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !Object.values(parsed).every((v) => typeof v === 'string')
+  )
     throw new UsageError(
       `the settings file ${path} is damaged (not a JSON object of text values)`,
       'fix it by hand or move it away; nsm does not rewrite it',
