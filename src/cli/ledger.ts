@@ -1,142 +1,212 @@
-import type { Definition } from './define.js';
-import type { NounSpec } from './register.js';
-import type { Command } from 'commander';
-import { action, examples } from './legacy.js';
-import type { RunCommand } from './program.js';
 import { CATEGORIES } from '../domain/categories.js';
+import { ISSUE_STATUSES, SOLUTION_STATUSES } from '../domain/schema.js';
+import { AGENCIES } from '../domain/solutions.js';
+import { define, spec, type Definition } from './define.js';
+import type { NounSpec } from './register.js';
 
-export function registerLedger(program: Command, run: RunCommand): void {
-  const issue = program
-    .command('issue')
-    .description('the sector ledger: public-safety issues raised at meetings, carried until resolved');
+export const nouns: NounSpec[] = [
+  {
+    name: 'issue',
+    summary: 'the sector ledger: public-safety issues raised at meetings, carried until resolved',
+  },
+  { name: 'solution', summary: 'solutions agreed for issues: owner, due date, progress' },
+];
 
-  issue
-    .command('raise')
-    .description('record an issue raised at a meeting that took place')
-    .option('--meeting <m>', 'the meeting where it was raised, for example M4')
-    .option('--summary <text>', 'one line, at most 200 characters')
-    .option('--category <c>', `one of: ${CATEGORIES.join(', ')} (default other)`)
-    .option('--location <where>', 'where it happens, for example "Fountain Ave & Pitkin Ave"')
-    .option('--details <text>', 'longer description')
-    .option('--raised-by <name>', 'who raised it')
-    .option(
-      '--private',
-      'holds private text (a name, a home address): left out of public minutes and agendas',
-    )
-    .addHelpText(
-      'after',
-      examples(
-        'nsm issue raise --meeting M4 --summary "Drag racing on Linden Blvd after midnight" --category traffic --location "Linden Blvd & Ashford St"',
-        'nsm issue raise --meeting M4 --summary "Noise from 123 Elm St apt 2" --category noise --raised-by "J. Resident" --private',
-      ),
-    )
-    .action(action(run, () => import('../commands/issue/raise.js')));
+const precinct = {
+  value: 'pct',
+  description: 'only this precinct ("all" for every precinct)',
+  complete: 'precinct',
+  setting: 'precinct',
+  settingUnless: ['sector'],
+} as const;
+const sector = { value: 's', description: 'only this sector', complete: 'sector' } as const;
+const note = { value: 'text', description: 'what changed (required)' } as const;
+const issueStatus = {
+  value: 'st',
+  description: 'the status',
+  choices: ISSUE_STATUSES,
+  what: 'an issue status',
+} as const;
+const solutionStatus = {
+  value: 'st',
+  description: 'the status',
+  choices: SOLUTION_STATUSES,
+  what: 'a solution status',
+} as const;
+const category = { value: 'c', choices: CATEGORIES, what: 'a category' } as const;
+const owner = { value: 'who', suggestions: AGENCIES } as const;
+/** The agenda's document formats; HTML and PDF come with the minutes. */
+const AGENDA_FORMATS = ['md'] as const;
 
-  issue
-    .command('list')
-    .description('list issues, oldest first')
-    .option('--precinct <pct>', 'only this precinct')
-    .option('--sector <s>', 'only this sector')
-    .option('--status <st>', 'open, in-progress, resolved or closed')
-    .option('--category <c>', 'only this category')
-    .option('--meeting <m>', 'only issues raised at this meeting')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm issue list --sector 75A --status open',
-        'nsm issue list --precinct 75 --category traffic --json',
-      ),
-    )
-    .action(action(run, () => import('../commands/issue/list.js')));
+export const raise = spec({
+  path: ['issue', 'raise'],
+  summary: 'record an issue raised at a meeting that took place',
+  flags: {
+    meeting: {
+      value: 'm',
+      description: 'the meeting where it was raised, for example M4',
+      complete: 'held-meeting',
+    },
+    summary: { value: 'text', description: 'one line, at most 200 characters' },
+    category: { ...category, description: 'the kind of issue (default other)' },
+    location: { value: 'where', description: 'where it happens, for example "Fountain Ave & Pitkin Ave"' },
+    details: { value: 'text', description: 'longer description' },
+    raisedBy: { value: 'name', description: 'who raised it' },
+    private: {
+      description: 'holds private text (a name, a home address): left out of public minutes and agendas',
+    },
+  },
+  examples: [
+    'nsm issue raise --meeting M1 --summary "Drag racing on Linden Blvd after midnight" --category traffic --location "Linden Blvd & Ashford St"',
+    'nsm issue raise --meeting M1 --summary "Noise from 123 Elm St apt 2" --category noise --raised-by "J. Resident" --private',
+  ],
+  records: true,
+});
 
-  issue
-    .command('show')
-    .argument('<issue>', 'issue id, for example I3')
-    .description('an issue with its history, solutions, and the meetings where it was discussed')
-    .addHelpText('after', examples('nsm issue show I3'))
-    .action(action(run, () => import('../commands/issue/show.js'), 'issue'));
+export const list = spec({
+  path: ['issue', 'list'],
+  summary: 'list issues, oldest first',
+  flags: {
+    precinct,
+    sector,
+    status: { ...issueStatus, description: 'only issues with this status' },
+    category: { ...category, description: 'only this category' },
+    meeting: { value: 'm', description: 'only issues raised at this meeting', complete: 'meeting' },
+  },
+  examples: [
+    'nsm issue list --sector 75A --status open',
+    'nsm issue list --precinct 75 --category traffic --json',
+    'nsm issue list --precinct all --status open --format csv',
+  ],
+  records: true,
+});
 
-  issue
-    .command('update')
-    .argument('<issue>', 'issue id')
-    .description(
-      "change an issue's status (open → in-progress → resolved → closed, or back to open); a note is required",
-    )
-    .option('--status <st>', 'open, in-progress, resolved or closed')
-    .option('--note <text>', 'what changed (required)')
-    .option('--meeting <m>', 'the meeting where it was discussed')
-    .addHelpText(
-      'after',
-      examples(
-        'nsm issue update I3 --status in-progress --note "DOT survey scheduled"',
-        'nsm issue update I3 --status resolved --note "Speed bumps installed" --meeting M9',
-      ),
-    )
-    .action(action(run, () => import('../commands/issue/update.js'), 'issue'));
+export const show = spec({
+  path: ['issue', 'show'],
+  summary: 'an issue with its history, solutions, and the meetings where it was discussed',
+  args: [{ name: 'issue', description: 'issue id, for example I3', complete: 'issue' }],
+  flags: {},
+  examples: ['nsm issue show I3', 'nsm issue show I3 --json'],
+  records: true,
+});
 
-  const solution = program
-    .command('solution')
-    .description('solutions agreed for issues: owner, due date, progress');
+export const update = spec({
+  path: ['issue', 'update'],
+  summary:
+    "change an issue's status (open → in-progress → resolved → closed, or back to open); a note is required",
+  args: [{ name: 'issue', description: 'issue id', complete: 'issue' }],
+  flags: {
+    status: { ...issueStatus, description: 'the new status' },
+    note,
+    meeting: { value: 'm', description: 'the meeting where it was discussed', complete: 'held-meeting' },
+  },
+  examples: [
+    'nsm issue update I3 --status in-progress --note "DOT survey scheduled"',
+    'nsm issue update I3 --status resolved --note "Speed bumps installed" --meeting M11',
+  ],
+  notes: 'To record that an issue was discussed without changing its status, use: nsm issue note',
+  records: true,
+});
 
-  solution
-    .command('add')
-    .argument('<issue>', 'the issue it addresses')
-    .description('record a solution agreed for an issue')
-    .option('--summary <text>', 'the agreed action, one line')
-    .option(
-      '--owner <who>',
-      'an NCO id (N3), a city agency (DOT, DSNY, Parks, HPD, …) or a resident or group',
-    )
-    .option('--due <date>', 'due date, YYYY-MM-DD')
-    .option('--meeting <m>', "the meeting where it was agreed (default: the sector's latest meeting)")
-    .addHelpText(
-      'after',
-      examples(
-        'nsm solution add I3 --summary "Request speed bumps" --owner DOT --due 2027-02-01',
-        'nsm solution add I3 --summary "Directed patrols after midnight" --owner N1',
-      ),
-    )
-    .action(action(run, () => import('../commands/solution/add.js'), 'issue'));
+export const noteCommand = spec({
+  path: ['issue', 'note'],
+  summary: 'record that an issue was discussed, and what was said; its status stays as it is',
+  args: [{ name: 'issue', description: 'issue id', complete: 'open-issue' }],
+  flags: {
+    note: { value: 'text', description: 'what was said or done (required)' },
+    meeting: {
+      value: 'm',
+      description:
+        "the meeting where it was discussed (default: the sector's latest meeting that took place)",
+      complete: 'held-meeting',
+    },
+  },
+  examples: [
+    'nsm issue note I1 --note "DOT survey still pending; residents report more speeding"',
+    'nsm issue note I3 --note "Tenants association met building managers" --meeting M11',
+  ],
+  notes:
+    'The issue then counts as discussed at that meeting: in nsm issue show, and in the agendas of later meetings.',
+  records: true,
+});
 
-  solution
-    .command('list')
-    .description('list solutions, soonest due first')
-    .option('--precinct <pct>', 'only this precinct')
-    .option('--sector <s>', 'only this sector')
-    .option('--owner <who>', 'only this owner')
-    .option('--overdue', 'only those past their due date and not done or dropped')
-    .option('--status <st>', 'agreed, in-progress, done or dropped')
-    .addHelpText(
-      'after',
-      examples('nsm solution list --overdue', 'nsm solution list --owner DOT --precinct 75'),
-    )
-    .action(action(run, () => import('../commands/solution/list.js')));
+export const add = spec({
+  path: ['solution', 'add'],
+  summary: 'record a solution agreed for an issue',
+  args: [{ name: 'issue', description: 'the issue it addresses', complete: 'open-issue' }],
+  flags: {
+    summary: { value: 'text', description: 'the agreed action, one line' },
+    owner: {
+      ...owner,
+      description: 'an NCO id (N3), a city agency (DOT, DSNY, Parks, HPD, …) or a resident or group',
+    },
+    due: { value: 'date', description: 'due date, YYYY-MM-DD' },
+    meeting: {
+      value: 'm',
+      description: "the meeting where it was agreed (default: the sector's latest meeting)",
+      complete: 'held-meeting',
+    },
+  },
+  examples: [
+    'nsm solution add I3 --summary "Request speed bumps" --owner DOT --due 2027-02-01',
+    'nsm solution add I3 --summary "Directed patrols after midnight" --owner N1',
+  ],
+  records: true,
+});
 
-  solution
-    .command('update')
-    .argument('<solution>', 'solution id, for example S2')
-    .description("change a solution's status (agreed → in-progress → done, or dropped); a note is required")
-    .option('--status <st>', 'agreed, in-progress, done or dropped')
-    .option('--note <text>', 'what changed (required)')
-    .addHelpText(
-      'after',
-      examples('nsm solution update S2 --status done --note "Speed bumps installed on 2027-01-20"'),
-    )
-    .action(action(run, () => import('../commands/solution/update.js'), 'solution'));
+export const solutionList = spec({
+  path: ['solution', 'list'],
+  summary: 'list solutions, soonest due first',
+  flags: {
+    precinct,
+    sector,
+    owner: { ...owner, description: 'only this owner' },
+    overdue: { description: 'only those past their due date and not done or dropped' },
+    status: { ...solutionStatus, description: 'only solutions with this status' },
+  },
+  examples: ['nsm solution list --overdue', 'nsm solution list --owner DOT --precinct 75'],
+  records: true,
+});
 
-  program
-    .command('agenda')
-    .argument('<meeting>', 'meeting id')
-    .description(
-      "a meeting's agenda: welcome, old business (every open issue carried in, with its solutions), new business, next meeting",
-    )
-    .option('--format <f>', 'md (Markdown)', 'md')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace an existing output file')
-    .addHelpText('after', examples('nsm agenda M9', 'nsm agenda M9 -o agenda-75A.md'))
-    .action(action(run, () => import('../commands/agenda.js'), 'meeting'));
-}
+export const solutionUpdate = spec({
+  path: ['solution', 'update'],
+  summary: "change a solution's status (agreed → in-progress → done, or dropped); a note is required",
+  args: [{ name: 'solution', description: 'solution id, for example S2', complete: 'solution' }],
+  flags: {
+    status: { ...solutionStatus, description: 'the new status' },
+    note,
+  },
+  examples: ['nsm solution update S1 --status done --note "Speed bumps installed on 2027-01-20"'],
+  records: true,
+});
 
-// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
-export const nouns: NounSpec[] = [];
-export const definitions: Definition[] = [];
+export const agenda = spec({
+  path: ['agenda'],
+  summary:
+    "a meeting's agenda: welcome, old business (every open issue carried in, with its solutions), new business, next meeting",
+  args: [{ name: 'meeting', description: 'meeting id', complete: 'meeting' }],
+  flags: {
+    format: {
+      value: 'f',
+      description: 'the document format: md (Markdown, the default)',
+      choices: AGENDA_FORMATS,
+      what: 'an agenda format',
+    },
+    output: { short: 'o', value: 'file', description: 'write to a file instead of stdout', complete: 'file' },
+    force: { description: 'replace an existing output file' },
+  },
+  examples: ['nsm agenda M9', 'nsm agenda M9 -o agenda-75B.md', 'nsm agenda M2 --json'],
+  notes: 'Private issues keep only their category and progress: their text stays out of the agenda.',
+});
+
+export const definitions: Definition[] = [
+  define(raise, () => import('../commands/issue/raise.js')),
+  define(list, () => import('../commands/issue/list.js')),
+  define(show, () => import('../commands/issue/show.js')),
+  define(update, () => import('../commands/issue/update.js')),
+  define(noteCommand, () => import('../commands/issue/note.js')),
+  define(add, () => import('../commands/solution/add.js')),
+  define(solutionList, () => import('../commands/solution/list.js')),
+  define(solutionUpdate, () => import('../commands/solution/update.js')),
+  define(agenda, () => import('../commands/agenda.js')),
+];

@@ -2,7 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import type { CommandModule } from './legacy.js';
 import type { Execute } from './register.js';
-import { checkFormat, createContext, print, quoteCommandLine, reportError, type GlobalOptions, type Io } from './run.js';
+import { checkFormat, createContext, print, quoteCommandLine, reportError, routeFormat, type GlobalOptions, type Io } from './run.js';
 
 const processIo: Io = {
   stdout: process.stdout,
@@ -28,8 +28,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   };
 
   let program: Command | null = null;
-  const execute: Execute = async (definition, args, flags) => {
-    const globals = program!.opts<GlobalOptions>();
+  const execute: Execute = async (definition, args, given) => {
+    const { globals, flags } = routeFormat(program!.opts<GlobalOptions>(), given, definition.spec);
     checkFormat(globals, definition.spec);
     const ctx = await createContext(io, globals, quoteCommandLine(argv));
     const output = await definition.execute(ctx, args, flags);

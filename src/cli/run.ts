@@ -75,7 +75,8 @@ export async function print(ctx: Context, output: Output, spec: CommandSpec): Pr
     ctx.stdout.write(json + '\n');
   } else if (output.blocks.length > 0) {
     const text = await renderBlocks(ctx, output, spec);
-    if (text !== '') ctx.stdout.write(text + '\n');
+    // CSV records end in CRLF, the last one too: a parser reads a lone LF after them as bad data.
+    if (text !== '') ctx.stdout.write(text + (ctx.format === 'csv' ? '\r\n' : '\n'));
   }
   const { visible } = await import('../render/text.js');
   for (const warning of output.warnings ?? []) ctx.stderr.write(`nsm: warning: ${visible(warning)}\n`);
@@ -109,6 +110,22 @@ export function checkFormat(globals: GlobalOptions, spec: CommandSpec): void {
       `nsm ${spec.path.join(' ')} prints no records, so --format ${format} does not apply`,
       'use --json for its result, or --format on a list or show command',
     );
+}
+
+/**
+ * commander hands `--format` to the global flag wherever it is typed. A command with a document
+ * format of its own (agenda: md) takes the value instead, checked against its own choices;
+ * `--format json` stays global, the same as --json.
+ */
+export function routeFormat(
+  globals: GlobalOptions,
+  flags: Record<string, unknown>,
+  spec: CommandSpec,
+): { globals: GlobalOptions; flags: Record<string, unknown> } {
+  const format = globals.format;
+  if (!('format' in spec.flags) || format === undefined || format.trim().toLowerCase() === 'json')
+    return { globals, flags };
+  return { globals: { ...globals, format: undefined }, flags: { ...flags, format } };
 }
 
 /** The one place an error becomes a message and an exit status. */

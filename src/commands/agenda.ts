@@ -1,5 +1,7 @@
 import type { Context } from '../context.js';
-import { RuleError, UsageError } from '../errors.js';
+import { RuleError } from '../errors.js';
+import type { agenda } from '../cli/ledger.js';
+import type { Options } from '../cli/define.js';
 import { agendaView } from '../domain/agenda.js';
 import { findMeeting } from '../domain/meetings.js';
 import { parseMeetingId } from '../domain/ids.js';
@@ -8,22 +10,9 @@ import { agendaMarkdown } from '../render/agenda-markdown.js';
 import { text, type Output } from '../render/view.js';
 import { writeOutputFile } from './output-file.js';
 
-export interface AgendaOptions {
-  meeting: string;
-  format?: string;
-  output?: string;
-  force?: boolean;
-}
-
-export async function run(ctx: Context, options: AgendaOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof agenda>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  const format = (options.format ?? 'md').toLowerCase();
-  if (format !== 'md') {
-    throw new UsageError(
-      `--format "${options.format}" is not available for agendas`,
-      'use --format md (PDF agendas are not built yet)',
-    );
-  }
+  const format = options.format ?? 'md';
   const store = await loadStore(ctx);
   const meeting = findMeeting(store, id);
   if (meeting.status === 'cancelled')

@@ -1,8 +1,8 @@
 import type { Meeting, Store } from './schema.js';
-import { followingMeeting, oldBusiness } from './carry-forward.js';
-import { hostsOf, venueOf } from './meetings.js';
+import { followingMeeting, meetingsDiscussed, oldBusiness } from './carry-forward.js';
+import { endInstant, hostsOf, startInstant, venueOf } from './meetings.js';
 import { isOverdue } from './solutions.js';
-import { friendly } from './time.js';
+import { isoWithOffset } from './time.js';
 
 /** Everything an agenda prints, already made safe for the public: private issues keep only their category and progress. */
 export interface AgendaView {
@@ -11,7 +11,9 @@ export interface AgendaView {
   sector: string;
   precinct: number;
   precinctName: string;
-  when: string;
+  /** ISO 8601 with the New York offset: `2026-12-08T19:00:00-05:00`. */
+  start: string;
+  end: string;
   venue: string;
   hosts: string[];
   oldBusiness: Array<{
@@ -25,6 +27,8 @@ export interface AgendaView {
     raisedAt: string;
     daysOpen: number;
     meetingsOpen: number;
+    /** Earlier meetings where it was discussed (carried in, or noted), the one where it was raised left out. */
+    discussedAt: string[];
     solutions: Array<{
       id: string;
       summary: string | null;
@@ -34,7 +38,7 @@ export interface AgendaView {
       overdue: boolean;
     }>;
   }>;
-  next: { id: string; when: string; venue: string } | null;
+  next: { id: string; start: string; end: string; venue: string } | null;
 }
 
 export function agendaView(store: Store, meeting: Meeting): AgendaView {
@@ -48,7 +52,7 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
     sector: meeting.sector,
     precinct: meeting.precinct,
     precinctName: precinct?.name ?? `Precinct ${meeting.precinct}`,
-    when: friendly(meeting.start),
+    ...span(meeting),
     venue: venueOf(meeting) || 'venue to be announced',
     hosts: hostsOf(store, meeting).map((n) => `${n.rank} ${n.name}`),
     oldBusiness: oldBusiness(store, meeting).map((c) => ({
@@ -61,6 +65,9 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
       raisedAt: c.raisedAt.id,
       daysOpen: c.daysOpen,
       meetingsOpen: c.meetingsOpen,
+      discussedAt: meetingsDiscussed(store, c.issue)
+        .filter((m) => m.id !== c.raisedAt.id && startInstant(m) < startInstant(meeting))
+        .map((m) => m.id),
       solutions: c.solutions.map((s) => ({
         id: s.id,
         summary: c.issue.private ? null : s.summary,
@@ -70,8 +77,10 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
         overdue: isOverdue(s, day),
       })),
     })),
-    next: next
-      ? { id: next.id, when: friendly(next.start), venue: venueOf(next) || 'venue to be announced' }
-      : null,
+    next: next ? { id: next.id, ...span(next), venue: venueOf(next) || 'venue to be announced' } : null,
   };
+}
+
+function span(meeting: Meeting): { start: string; end: string } {
+  return { start: isoWithOffset(startInstant(meeting)), end: isoWithOffset(endInstant(meeting)) };
 }

@@ -1,5 +1,4 @@
 import type { Issue, IssueStatus, Store } from './schema.js';
-import { ISSUE_STATUSES } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
 import { CATEGORIES, type Category } from './categories.js';
 import { parseChoice } from './choice.js';
@@ -8,10 +7,6 @@ export { CATEGORIES, type Category };
 
 export function parseCategory(input: string, flag = '--category'): Category {
   return parseChoice(input, flag, CATEGORIES, 'a category');
-}
-
-export function parseIssueStatus(input: string, flag = '--status'): IssueStatus {
-  return parseChoice(input, flag, ISSUE_STATUSES, 'an issue status');
 }
 
 export function findIssue(store: Store, id: string): Issue {
@@ -39,7 +34,10 @@ const ISSUE_MOVES: Record<IssueStatus, IssueStatus[]> = {
 
 export function assertIssueMove(issue: Issue, to: IssueStatus): void {
   if (issue.status === to)
-    throw new RuleError(`${issue.id} is already ${to}`, `see its history with: nsm issue show ${issue.id}`);
+    throw new RuleError(
+      `${issue.id} is already ${to}`,
+      `to record progress without a change of status: nsm issue note ${issue.id} --note …`,
+    );
   if (!ISSUE_MOVES[issue.status].includes(to)) {
     throw new RuleError(
       `${issue.id} cannot go from ${issue.status} to ${to}`,
@@ -60,16 +58,16 @@ export function statusBefore(issue: Issue, date: string): IssueStatus | null {
   return status;
 }
 
-/** A required note for a status change: non-empty, at most 2,000 characters. */
-export function parseNote(input: string | undefined, example: string): string {
-  if (input === undefined)
-    throw new UsageError(
-      'missing --note',
-      `every status change carries a note, for example --note "${example}"`,
-    );
+/** A required note (a status change, a discussion): non-empty, at most 2,000 characters. */
+export function parseNote(
+  input: string | undefined,
+  example: string,
+  why = 'every status change carries a note',
+): string {
+  if (input === undefined) throw new UsageError('missing --note', `${why}, for example --note "${example}"`);
   const text = input.trim();
   if (text === '')
-    throw new UsageError('--note is empty', `say what changed, for example --note "${example}"`);
+    throw new UsageError('--note is empty', `say what happened, for example --note "${example}"`);
   if (text.length > 2000)
     throw new UsageError(`--note is ${text.length} characters long`, 'keep it to 2,000 characters');
   return text;
@@ -90,4 +88,13 @@ export function parseSummary(input: string | undefined): string {
       'keep it to 200 characters and put the rest in --details',
     );
   return text;
+}
+
+/**
+ * Records that an issue was discussed without changing its status: a history entry that keeps
+ * the current status. It is told from a status change by that alone (the entry before it has the
+ * same status), so the store format needs no new field.
+ */
+export function noteIssue(issue: Issue, entry: { on: string; note: string; meetingId: string | null }): void {
+  issue.history.push({ ...entry, status: issue.status });
 }

@@ -1,8 +1,6 @@
 import type { Solution, SolutionStatus, Store } from './schema.js';
-import { SOLUTION_STATUSES } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
 import { findNco } from './ncos.js';
-import { parseChoice } from './choice.js';
 
 /** City agencies a solution is often handed to; anything else is a resident or community group. */
 export const AGENCIES = [
@@ -27,10 +25,6 @@ export function findSolution(store: Store, id: string): Solution {
   const found = store.solutions.find((s) => s.id === id);
   if (!found) throw new NotFoundError(`there is no solution ${id}`, 'list them with: nsm solution list');
   return found;
-}
-
-export function parseSolutionStatus(input: string, flag = '--status'): SolutionStatus {
-  return parseChoice(input, flag, SOLUTION_STATUSES, 'a solution status');
 }
 
 /** An owner is an NCO (N3), a city agency (DOT, DSNY, Parks, HPD, …), or a resident or group by name. */
@@ -75,10 +69,11 @@ export function assertSolutionMove(solution: Solution, to: SolutionStatus): void
   }
 }
 
+/** Agreed and in-progress solutions are still to be done; done and dropped ones are finished. */
+export function isOpen(status: SolutionStatus): boolean {
+  return status === 'agreed' || status === 'in-progress';
+}
+
 export function isOverdue(solution: Solution, today: string): boolean {
-  return (
-    solution.due !== null &&
-    solution.due < today &&
-    (solution.status === 'agreed' || solution.status === 'in-progress')
-  );
+  return solution.due !== null && solution.due < today && isOpen(solution.status);
 }

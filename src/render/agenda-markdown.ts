@@ -1,8 +1,14 @@
 import type { AgendaView } from '../domain/agenda.js';
+import { friendly, wallOf } from '../domain/time.js';
 import { md } from './markdown.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** An ISO instant as the New York time people read: `Tue Dec 8 2026, 7:00 PM`. */
+function newYorkTime(iso: string): string {
+  return friendly(wallOf(new Date(iso)));
 }
 
 /** The agenda of a meeting as Markdown: welcome, old business, new business, next meeting. */
@@ -10,7 +16,7 @@ export function agendaMarkdown(view: AgendaView): string {
   const lines: string[] = [
     `# ${md(view.title)}`,
     '',
-    `**Agenda** for ${md(view.when)} (New York time), ${md(view.venue)}  `,
+    `**Agenda** for ${newYorkTime(view.start)} (New York time), ${md(view.venue)}  `,
     `${md(view.precinctName)}, sector ${view.sector} · meeting ${view.meetingId}`,
     '',
     '## 1. Welcome',
@@ -40,6 +46,7 @@ export function agendaMarkdown(view: AgendaView): string {
         : md(issue.summary),
       '',
       `Raised at ${issue.raisedAt} on ${issue.raisedOn}; open ${plural(issue.daysOpen, 'day')}, through ${plural(issue.meetingsOpen, 'meeting')}.` +
+        (issue.discussedAt.length > 0 ? ` Discussed at ${issue.discussedAt.join(', ')}.` : '') +
         (issue.location ? ` Where: ${md(issue.location)}.` : ''),
       '',
     );
@@ -62,7 +69,9 @@ export function agendaMarkdown(view: AgendaView): string {
     '',
     '## 4. Next meeting',
     '',
-    view.next ? `${md(view.next.when)}, ${md(view.next.venue)} (${view.next.id}).` : 'Not scheduled yet.',
+    view.next
+      ? `${newYorkTime(view.next.start)}, ${md(view.next.venue)} (${view.next.id}).`
+      : 'Not scheduled yet.',
     '',
   );
   return lines.join('\n');

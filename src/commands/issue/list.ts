@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
+import type { list } from '../../cli/ledger.js';
+import type { Options } from '../../cli/define.js';
 import { parseMeetingId } from '../../domain/ids.js';
-import { parseCategory, parseIssueStatus } from '../../domain/issues.js';
 import { issueRecord } from '../../domain/ledger-records.js';
 import { findMeeting } from '../../domain/meetings.js';
 import { loadStore } from '../../store/store.js';
@@ -8,18 +9,9 @@ import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import type { Output } from '../../render/view.js';
 import { issueTable } from './table.js';
 
-export interface IssueListOptions {
-  precinct?: string;
-  sector?: string;
-  status?: string;
-  category?: string;
-  meeting?: string;
-}
-
-export async function run(ctx: Context, options: IssueListOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof list>): Promise<Output> {
   const scope = parseScope(options);
-  const status = options.status === undefined ? undefined : parseIssueStatus(options.status);
-  const category = options.category === undefined ? undefined : parseCategory(options.category);
+  const { status, category } = options;
   const meeting = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
   const store = await loadStore(ctx);
   assertScopeExists(store, scope);

@@ -1,25 +1,19 @@
 import type { Context } from '../../context.js';
 import { RuleError, UsageError } from '../../errors.js';
-import { parseCategory, parseSummary } from '../../domain/issues.js';
+import type { raise } from '../../cli/ledger.js';
+import type { Options } from '../../cli/define.js';
+import { parseSummary } from '../../domain/issues.js';
 import { issueRecord } from '../../domain/ledger-records.js';
 import { findMeeting, startInstant } from '../../domain/meetings.js';
 import { parseMeetingId } from '../../domain/ids.js';
+import type { Issue } from '../../domain/schema.js';
 import { friendly } from '../../domain/time.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';
+import { issueFields } from './fields.js';
 
-export interface IssueRaiseOptions {
-  meeting?: string;
-  summary?: string;
-  category?: string;
-  location?: string;
-  details?: string;
-  raisedBy?: string;
-  private?: boolean;
-}
-
-export async function run(ctx: Context, options: IssueRaiseOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof raise>): Promise<Output> {
   if (options.meeting === undefined)
     throw new UsageError(
       'missing --meeting',
@@ -27,12 +21,11 @@ export async function run(ctx: Context, options: IssueRaiseOptions): Promise<Out
     );
   const meetingId = parseMeetingId(options.meeting);
   const summary = parseSummary(options.summary);
-  const category = options.category === undefined ? 'other' : parseCategory(options.category);
   const location = optionalText(options.location, '--location', 200);
   const details = optionalText(options.details, '--details', 5000);
   const raisedBy = optionalText(options.raisedBy, '--raised-by', 120);
 
-  const record = await changeStore(ctx, (store) => {
+  const { issue, record } = await changeStore(ctx, (store) => {
     const meeting = findMeeting(store, meetingId);
     // An issue is raised by residents at a meeting that took place: not at a cancelled one, nor ahead of time.
     if (meeting.status === 'cancelled') {
@@ -47,32 +40,29 @@ export async function run(ctx: Context, options: IssueRaiseOptions): Promise<Out
         'raise issues at or after the meeting; open issues are carried to the next meeting automatically',
       );
     }
-    const id = `I${store.nextId.issue++}`;
     const raisedOn = meeting.start.slice(0, 10);
-    const issue = {
-      id,
+    const issue: Issue = {
+      id: `I${store.nextId.issue++}`,
       meetingId: meeting.id,
       precinct: meeting.precinct,
       sector: meeting.sector,
-      category,
+      category: options.category ?? 'other',
       summary,
       details,
       location,
       raisedBy,
       private: Boolean(options.private),
-      status: 'open' as const,
+      status: 'open',
       raisedOn,
-      history: [
-        { on: raisedOn, status: 'open' as const, note: `raised at ${meeting.id}`, meetingId: meeting.id },
-      ],
+      history: [{ on: raisedOn, status: 'open', note: `raised at ${meeting.id}`, meetingId: meeting.id }],
       createdAt: ctx.now().toISOString(),
     };
     store.issues.push(issue);
-    return issueRecord(store, issue);
+    return { issue, record: issueRecord(store, issue) };
   });
   return {
     json: record,
-    blocks: [text(record.id)],
+    blocks: [issueFields(issue)],
     notices: [
       `Raised ${record.id} (${record.category}) at ${record.meetingId}, sector ${record.sector}${record.private ? ', marked private' : ''}. Agree a solution with: nsm solution add ${record.id} --summary …`,
     ],

@@ -1,5 +1,5 @@
 import type { Issue } from '../../domain/schema.js';
-import { table, type Block } from '../../render/view.js';
+import { day, table, type Block } from '../../render/view.js';
 
 /** The issue table shared by issue list and the show commands (the coordinator's own view: private text shown, marked). */
 export function issueTable(issues: Issue[], empty?: string): Block {
@@ -8,7 +8,7 @@ export function issueTable(issues: Issue[], empty?: string): Block {
     issues.map((i) => [
       i.id,
       i.sector,
-      i.raisedOn,
+      day(i.raisedOn),
       i.category,
       i.status,
       `${i.summary}${i.private ? ' (private)' : ''}`,

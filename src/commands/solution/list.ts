@@ -1,22 +1,17 @@
 import type { Context } from '../../context.js';
+import type { solutionList } from '../../cli/ledger.js';
+import type { Options } from '../../cli/define.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
-import { isOverdue, parseSolutionStatus } from '../../domain/solutions.js';
+import { isOverdue } from '../../domain/solutions.js';
 import { loadStore } from '../../store/store.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { table, type Output } from '../../render/view.js';
+import { dueCell } from './fields.js';
 
-export interface SolutionListOptions {
-  precinct?: string;
-  sector?: string;
-  owner?: string;
-  overdue?: boolean;
-  status?: string;
-}
-
-export async function run(ctx: Context, options: SolutionListOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof solutionList>): Promise<Output> {
   const scope = parseScope(options);
-  const status = options.status === undefined ? undefined : parseSolutionStatus(options.status);
+  const { status } = options;
   const owner = options.owner?.trim().toLowerCase();
   const today = dateInNewYork(ctx.now());
   const store = await loadStore(ctx);
@@ -37,20 +32,19 @@ export async function run(ctx: Context, options: SolutionListOptions): Promise<O
       (a, b) =>
         (a.due ?? '9999').localeCompare(b.due ?? '9999') || Number(a.id.slice(1)) - Number(b.id.slice(1)),
     );
-  const records = solutions.map((s) => solutionRecord(s, today));
   return {
-    json: records,
+    json: solutions.map((s) => solutionRecord(s, today)),
     blocks: [
       table(
         ['ID', 'Issue', 'Sector', 'Summary', 'Owner', 'Due', 'Status'],
-        records.map((s) => [
+        solutions.map((s) => [
           s.id,
           s.issueId,
           issues.get(s.issueId)?.sector,
           s.summary,
           s.owner,
-          s.due,
-          s.overdue ? `${s.status} (overdue)` : s.status,
+          dueCell(s),
+          s.status,
         ]),
         options.overdue ? 'Nothing is overdue.' : 'No solution matches.',
       ),
