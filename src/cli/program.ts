@@ -2,11 +2,6 @@ import { Command, type OutputConfiguration } from 'commander';
 import type { CommandModule, GlobalOptions } from './legacy.js';
 import { examples, registerAll, type Execute } from './register.js';
 import { definitions, nouns } from './commands.js';
-import { registerStoreCommands } from './store-commands.js';
-import { registerPrecinct } from './precinct.js';
-import { registerSector } from './sector.js';
-import { registerNco } from './nco.js';
-import { registerLedger } from './ledger.js';
 import { VERSION } from '../version.js';
 
 export type RunCommand = <O>(
@@ -48,11 +43,6 @@ export function buildProgram(run: RunCommand, execute: Execute, output: OutputCo
         '\nnsm alone shows the home screen: next meetings, meetings to close out, overdue solutions, oldest open issues.\n' +
         '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write, 130 Ctrl-C at a prompt.\n',
     );
-  registerStoreCommands(program, run);
-  registerPrecinct(program, run);
-  registerSector(program, run);
-  registerNco(program, run);
   registerAll(program, nouns, definitions, execute);
-  registerLedger(program, run);
   return program;
 }

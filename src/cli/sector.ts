@@ -1,49 +1,73 @@
-import type { Definition } from './define.js';
+import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
-import type { Command } from 'commander';
-import { action, examples } from './legacy.js';
-import type { RunCommand } from './program.js';
 
-export function registerSector(program: Command, run: RunCommand): void {
-  const sector = program
-    .command('sector')
-    .description('the sectors of each precinct: list, show, add, locate a point');
+export const nouns: NounSpec[] = [
+  {
+    name: 'sector',
+    summary: 'the sectors of each precinct: list, show, add, locate a point',
+  },
+];
 
-  sector
-    .command('list')
-    .description('list sectors with the NCOs assigned today')
-    .option('--precinct <pct>', 'only this precinct')
-    .addHelpText('after', examples('nsm sector list --precinct 75', 'nsm sector list --json'))
-    .action(action(run, () => import('../commands/sector/list.js')));
+export const list = spec({
+  path: ['sector', 'list'],
+  summary: 'list sectors with the NCOs assigned today',
+  flags: {
+    precinct: {
+      value: 'pct',
+      description: 'only this precinct ("all" for every precinct)',
+      complete: 'precinct',
+      setting: 'precinct',
+    },
+  },
+  examples: [
+    'nsm sector list --precinct 75',
+    'nsm sector list --json',
+    'nsm sector list --precinct all --format md',
+  ],
+  records: true,
+});
 
-  sector
-    .command('show')
-    .argument('<sector>', 'sector id: precinct number and letter, for example 75A')
-    .description('details of a sector and its NCOs')
-    .addHelpText('after', examples('nsm sector show 75A'))
-    .action(action(run, () => import('../commands/sector/show.js'), 'sector'));
+export const show = spec({
+  path: ['sector', 'show'],
+  summary: 'details of a sector and its NCOs',
+  args: [
+    {
+      name: 'sector',
+      description: 'sector id: precinct number and letter, for example 75A',
+      complete: 'sector',
+    },
+  ],
+  flags: {},
+  examples: ['nsm sector show 75A'],
+  records: true,
+});
 
-  sector
-    .command('add')
-    .argument('<sector>', 'the new sector id, for example 116A')
-    .description('add a sector to a precinct')
-    .option('--description <d>', 'what the sector covers')
-    .addHelpText('after', examples('nsm sector add 116A --description "Rosedale west of Brookville Blvd"'))
-    .action(action(run, () => import('../commands/sector/add.js'), 'sector'));
+export const add = spec({
+  path: ['sector', 'add'],
+  summary: 'add a sector to a precinct',
+  args: [{ name: 'sector', description: 'the new sector id, for example 116A' }],
+  flags: {
+    description: { value: 'd', description: 'what the sector covers' },
+  },
+  examples: ['nsm sector add 116A --description "Rosedale west of Brookville Blvd"'],
+  records: true,
+});
 
-  sector
-    .command('locate')
-    .description('which sector and precinct contain a point (offline, from the bundled 2018 boundaries)')
-    .option('--lat <lat>', 'latitude in decimal degrees, for example 40.7484')
-    .option('--lon <lon>', 'longitude in decimal degrees, for example -73.9857')
-    .addHelpText(
-      'after',
-      examples('nsm sector locate --lat 40.7484 --lon -73.9857   # the Empire State Building: 14B') +
-        '\nThe boundaries are the NYPD sectors of 2018; the 116th Precinct (2024) is not in them.\n',
-    )
-    .action(action(run, () => import('../commands/sector/locate.js')));
-}
+export const locate = spec({
+  path: ['sector', 'locate'],
+  summary: 'which sector and precinct contain a point (offline, from the bundled 2018 boundaries)',
+  flags: {
+    lat: { value: 'lat', description: 'latitude in decimal degrees, for example 40.7484' },
+    lon: { value: 'lon', description: 'longitude in decimal degrees, for example -73.9857' },
+  },
+  examples: ['nsm sector locate --lat 40.7484 --lon -73.9857   # the Empire State Building: 14B'],
+  notes: 'The boundaries are the NYPD sectors of 2018; the 116th Precinct (2024) is not in them.',
+  records: true,
+});
 
-// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
-export const nouns: NounSpec[] = [];
-export const definitions: Definition[] = [];
+export const definitions: Definition[] = [
+  define(list, () => import('../commands/sector/list.js')),
+  define(show, () => import('../commands/sector/show.js')),
+  define(add, () => import('../commands/sector/add.js')),
+  define(locate, () => import('../commands/sector/locate.js')),
+];

@@ -1,48 +1,67 @@
-import type { Definition } from './define.js';
+import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
-import type { Command } from 'commander';
-import { action, examples } from './legacy.js';
-import type { RunCommand } from './program.js';
 
-export function registerStoreCommands(program: Command, run: RunCommand): void {
-  program
-    .command('init')
-    .description(
-      'create the store with the New York City reference data (78 precincts, 302 sectors, 9 housing PSAs, rollout phases)',
-    )
-    .option('--empty', 'create an empty store, without the reference data')
-    .option('--force', 'replace an existing store (it is kept as a backup)')
-    .addHelpText(
-      'after',
-      examples('nsm init', 'nsm --store ./pct75.json init', 'nsm init --empty --store ./blank.json'),
-    )
-    .action(action(run, () => import('../commands/init.js')));
-
-  program
-    .command('demo')
-    .description(
-      'build a sample store (reference data, clearly fictional NCOs, a year of meetings, sample issues) in a temporary folder and tour it',
-    )
-    .addHelpText('after', examples('nsm demo', 'nsm demo --store ./demo.json'))
-    .action(action(run, () => import('../commands/demo.js')));
-
-  program
-    .command('doctor')
-    .description(
-      'check the store (schema, references, duplicates, sectors below two NCOs) and list its backups',
-    )
-    .option('--restore <backup>', 'put a backup back (the current file is kept as a backup first)')
-    .addHelpText('after', examples('nsm doctor', 'nsm doctor --json', 'nsm doctor --restore 000012'))
-    .action(action(run, () => import('../commands/doctor.js')));
-
-  program
-    .command('undo')
-    .description('undo the last change to the store')
-    .option('--list', 'list recent changes with the command line that made each')
-    .addHelpText('after', examples('nsm undo --list', 'nsm undo'))
-    .action(action(run, () => import('../commands/undo.js')));
-}
-
-// Filled as this file's commands move to definitions (see ./define.ts); until then ./program.ts registers them above.
+// init, demo, doctor and undo stand alone, without a noun.
 export const nouns: NounSpec[] = [];
-export const definitions: Definition[] = [];
+
+export const init = spec({
+  path: ['init'],
+  summary:
+    'create the store with the New York City reference data (78 precincts, 302 sectors, 9 housing PSAs, rollout phases)',
+  flags: {
+    empty: { description: 'create an empty store, without the reference data' },
+    force: { description: 'replace an existing store (it is kept as a backup)' },
+  },
+  examples: ['nsm init', 'nsm --store ./pct75.json init', 'nsm init --empty --store ./blank.json'],
+});
+
+export const demo = spec({
+  path: ['demo'],
+  summary:
+    'build a sample store (reference data, clearly fictional NCOs, a year of meetings, sample issues) in a temporary folder and tour it',
+  flags: {},
+  examples: ['nsm demo', 'nsm demo --store ./demo.json'],
+  notes: 'With --store <file> the sample store is built there instead (a new file).',
+});
+
+export const doctor = spec({
+  path: ['doctor'],
+  summary: 'check the store (schema, references, duplicates, sectors below two NCOs) and list its backups',
+  flags: {
+    precinct: {
+      value: 'pct',
+      description: 'the precinct whose staffing is checked ("all" for every precinct)',
+      complete: 'precinct',
+      setting: 'precinct',
+    },
+    restore: {
+      value: 'backup',
+      description: 'put a backup back (the current file is kept as a backup first)',
+    },
+  },
+  examples: ['nsm doctor', 'nsm doctor --json', 'nsm doctor --precinct all'],
+  notes:
+    'Integrity (schema, references, duplicates, id counters) is checked store-wide;\n' +
+    'staffing (sectors below two NCOs, precincts without sectors or NCOs) only in\n' +
+    '--precinct (default: the precinct setting).\n' +
+    'Put a backup back with: nsm doctor --restore 000012 (nsm doctor lists them).',
+  records: true,
+});
+
+export const undo = spec({
+  path: ['undo'],
+  summary: 'undo the last change to the store',
+  flags: {
+    list: { description: 'list recent changes with the command line that made each' },
+  },
+  examples: ['nsm undo --list'],
+  notes: 'nsm undo reverses the newest change; run it again to go back further\n(while the backups last).',
+  records: true,
+});
+
+export const definitions: Definition[] = [
+  define(init, () => import('../commands/init.js')),
+  define(demo, () => import('../commands/demo.js')),
+  define(doctor, () => import('../commands/doctor.js')),
+  define(undo, () => import('../commands/undo.js')),
+];

@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { RuleError } from '../errors.js';
 import { addDays, dateInNewYork } from '../domain/dates.js';
@@ -16,17 +16,16 @@ import * as precinctShow from './precinct/show.js';
 import * as sectorLocate from './sector/locate.js';
 import * as meetingNext from './meeting/next.js';
 import * as agenda from './agenda.js';
-
-export interface DemoOptions {
-  store?: string;
-}
+import type { Options } from '../cli/define.js';
+import type { demo } from '../cli/store-commands.js';
+import { resolveStorePath } from '../store/paths.js';
 
 const DEMO_PRECINCTS = [75, 14];
 const EMPIRE_STATE = { lat: '40.7484', lon: '-73.9857' };
 
-export async function run(outer: Context, options: DemoOptions): Promise<Output> {
-  const storePath = options.store
-    ? resolve(options.store)
+export async function run(outer: Context, _options: Options<typeof demo>): Promise<Output> {
+  const storePath = (await storeGiven(outer))
+    ? outer.storePath
     : join(await mkdtemp(join(tmpdir(), 'nsm-demo-')), 'store.json');
   const ctx: Context = { ...outer, storePath };
   const today = dateInNewYork(ctx.now());
@@ -49,7 +48,7 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
     return serializeStore(store);
   });
 
-  const shown = await precinctShow.run(ctx, { precinct: '75' });
+  const shown = await precinctShow.run(ctx, { pct: '75' });
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
   const next = await meetingNext.run(ctx, { sector: '75A' });
   const nextAgenda = await agenda.run(ctx, { meeting: (next.json as { id: string }).id });
@@ -97,4 +96,18 @@ export async function run(outer: Context, options: DemoOptions): Promise<Output>
     },
     blocks,
   };
+}
+
+/**
+ * The demo builds where --store says, and otherwise in a new temporary folder, never in the
+ * store that NSM_STORE, the store setting or the default name (the user's own). --store is a
+ * global flag, so it shows only as a store path none of those would give.
+ */
+async function storeGiven(ctx: Context): Promise<boolean> {
+  const own = await Promise.all([
+    resolveStorePath(ctx.settings.store, {}),
+    resolveStorePath(undefined, ctx.env),
+    resolveStorePath(undefined, { ...ctx.env, NSM_STORE: undefined }),
+  ]);
+  return !own.includes(ctx.storePath);
 }

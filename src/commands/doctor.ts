@@ -4,45 +4,56 @@ import type { Context } from '../context.js';
 import { NotFoundError, StoreUnreadableError } from '../errors.js';
 import { dateInNewYork } from '../domain/dates.js';
 import { checkStore, type Finding } from '../domain/doctor.js';
-import { SCHEMA_VERSION } from '../domain/schema.js';
+import { SCHEMA_VERSION, type Store } from '../domain/schema.js';
+import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
 import { isTemporaryName } from '../store/durable.js';
-import { findBackup, listBackups, readJournal } from '../store/history.js';
+import {
+  findBackup,
+  listBackups,
+  readJournal,
+  type BackupInfo,
+  type JournalEntry,
+} from '../store/history.js';
 import { keepingIdCounters, loadStore, replaceStore } from '../store/store.js';
-import { fields, heading, table, text, type Block, type Output } from '../render/view.js';
+import { fields, heading, table, text, when, type Block, type Output } from '../render/view.js';
+import type { Options } from '../cli/define.js';
+import type { doctor } from '../cli/store-commands.js';
+import { parseScope } from './scope.js';
 
-export interface DoctorOptions {
-  restore?: string;
-}
-
-export async function run(ctx: Context, options: DoctorOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof doctor>): Promise<Output> {
   if (options.restore !== undefined) return restore(ctx, options.restore);
+  const { precinct } = parseScope({ precinct: options.precinct });
   const findings: Finding[] = [];
-  let counts: Record<string, number> | null = null;
+  let counts: { precincts: number; sectors: number; ncos: number } | null = null;
   try {
     const store = await loadStore(ctx);
     counts = { precincts: store.precincts.length, sectors: store.sectors.length, ncos: store.ncos.length };
-    findings.push(...checkStore(store, dateInNewYork(ctx.now())));
+    findings.push(
+      ...unknownPrecinct(store, precinct),
+      ...checkStore(store, dateInNewYork(ctx.now()), precinct),
+    );
   } catch (error) {
     if (!(error instanceof StoreUnreadableError)) throw error;
     findings.push({ level: 'error', code: 'unreadable', message: error.message });
   }
-  const leftovers = (await readdir(dirname(ctx.storePath)).catch(() => [] as string[])).filter((name) =>
-    isTemporaryName(basename(ctx.storePath), name),
-  );
-  if (leftovers.length > 0) {
-    findings.push({
-      level: 'warning',
-      code: 'leftover-temporary-files',
-      message: `${leftovers.length} temporary file(s) from an interrupted write are beside the store (${leftovers.join(', ')}); the store is intact and they can be deleted`,
-    });
-  }
+  findings.push(...(await leftoverFiles(ctx)));
   const backups = await backupList(ctx);
   const errors = findings.filter((f) => f.level === 'error').length;
   const blocks: Block[] = [
     fields([
       ['Store', ctx.storePath],
       ['Format', `${SCHEMA_VERSION}`],
-      ...(counts ? (Object.entries(counts) as Array<[string, number]>) : []),
+      ...(counts
+        ? ([
+            ['Precincts', counts.precincts],
+            ['Sectors', counts.sectors],
+            ['NCOs', counts.ncos],
+          ] as Array<[string, number]>)
+        : []),
+      [
+        'Staffing checked',
+        precinct === undefined ? 'every precinct' : `precinct ${precinct} (every precinct: --precinct all)`,
+      ],
       ['Result', errors > 0 ? `${errors} error(s)` : findings.length > 0 ? 'ok, with warnings' : 'ok'],
     ]),
     heading('Findings'),
@@ -53,8 +64,8 @@ export async function run(ctx: Context, options: DoctorOptions): Promise<Output>
     ),
     heading(`Backups (${backups.length}, newest last)`),
     table(
-      ['Backup', 'Saved', 'Replaced by'],
-      backups.map((b) => [b.name, b.savedAt, b.replacedBy]),
+      ['Backup', 'Saved (New York)', 'Replaced by'],
+      backups.map((b) => [b.name, when(b.savedAt), b.replacedBy]),
       'No backups yet.',
     ),
   ];
@@ -65,6 +76,8 @@ export async function run(ctx: Context, options: DoctorOptions): Promise<Output>
       store: ctx.storePath,
       schemaVersion: SCHEMA_VERSION,
       ok: errors === 0,
+      // The precinct whose staffing was checked; null for every precinct.
+      precinct: precinct ?? null,
       counts,
       findings,
       backups,
@@ -74,15 +87,52 @@ export async function run(ctx: Context, options: DoctorOptions): Promise<Output>
   };
 }
 
+/** A default precinct the store lacks is worth saying, but doctor still checks everything else. */
+function unknownPrecinct(store: Store, precinct: number | undefined): Finding[] {
+  if (precinct === undefined || store.precincts.some((p) => p.precinct === precinct)) return [];
+  return [
+    {
+      level: 'warning',
+      code: 'unknown-precinct',
+      message: `precinct ${precinct} is not in the store, so no staffing was checked (nsm doctor --precinct all checks every precinct)`,
+    },
+  ];
+}
+
+async function leftoverFiles(ctx: Context): Promise<Finding[]> {
+  const leftovers = (await readdir(dirname(ctx.storePath)).catch(() => [] as string[])).filter((name) =>
+    isTemporaryName(basename(ctx.storePath), name),
+  );
+  if (leftovers.length === 0) return [];
+  return [
+    {
+      level: 'warning',
+      code: 'leftover-temporary-files',
+      message: `${leftovers.length} temporary file(s) from an interrupted write are beside the store (${leftovers.join(', ')}); the store is intact and they can be deleted`,
+    },
+  ];
+}
+
 async function backupList(ctx: Context) {
-  const journal = await readJournal(ctx.storePath);
-  const commandOf = new Map(journal.entries.filter((e) => e.backup).map((e) => [e.backup, e.command]));
+  const changes = await changesByBackup(ctx.storePath);
   return (await listBackups(ctx.storePath)).map((b) => ({
     name: b.name.replace(/\.json$/, ''),
-    savedAt: b.savedAt.toISOString(),
+    savedAt: isoWithOffset(savedAt(b, changes)),
     bytes: b.size,
-    replacedBy: commandOf.get(b.name) ?? null,
+    replacedBy: changes.get(b.name)?.command ?? null,
   }));
+}
+
+/** The recorded change that saved each backup (the state it replaced). */
+async function changesByBackup(storePath: string): Promise<Map<string, JournalEntry>> {
+  const journal = await readJournal(storePath);
+  return new Map(journal.entries.flatMap((e) => (e.backup ? [[e.backup, e] as const] : [])));
+}
+
+/** A backup is saved by the change that replaced it, at the time the journal recorded; else its file's time. */
+function savedAt(backup: BackupInfo, changes: Map<string, JournalEntry>): Date {
+  const change = changes.get(backup.name);
+  return change ? new Date(change.at) : backup.savedAt;
 }
 
 async function restore(ctx: Context, name: string): Promise<Output> {
@@ -94,13 +144,14 @@ async function restore(ctx: Context, name: string): Promise<Output> {
       names.length > 0 ? `the backups are: ${names.join(', ')}` : 'this store has no backups yet',
     );
   }
+  const saved = savedAt(backup, await changesByBackup(ctx.storePath));
   const bytes = await readFile(backup.path, 'utf8');
   const entry = await replaceStore(ctx, (current) => keepingIdCounters(bytes, backup.path, current));
   return {
     json: { store: ctx.storePath, restored: backup.name, replacedKeptAs: entry.backup },
     blocks: [],
     notices: [
-      `Restored backup ${backup.name} (saved ${backup.savedAt.toISOString()}).` +
+      `Restored backup ${backup.name} (saved ${friendly(wallOf(saved))}).` +
         (entry.backup
           ? ` The state it replaced is kept as backup ${entry.backup}; nsm undo reverses this.`
           : ''),

@@ -4,13 +4,10 @@ import { initialStore } from '../domain/initial-store.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
 import { text, type Output } from '../render/view.js';
+import type { Options } from '../cli/define.js';
+import type { init } from '../cli/store-commands.js';
 
-export interface InitOptions {
-  empty?: boolean;
-  force?: boolean;
-}
-
-export async function run(ctx: Context, options: InitOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof init>): Promise<Output> {
   const store = initialStore(options.empty ? null : await loadReference(), ctx.now().toISOString());
   const entry = await replaceStore(ctx, (current) => {
     if (current !== null && !options.force) {

@@ -1,19 +1,18 @@
 import type { Context } from '../context.js';
-import { readJournal, listBackups, hashOf } from '../store/history.js';
+import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
+import { readJournal, listBackups, hashOf, type JournalEntry } from '../store/history.js';
 import { readStoreText, undoLastChange } from '../store/store.js';
-import { table, type Output } from '../render/view.js';
+import { table, when, type Output } from '../render/view.js';
+import type { Options } from '../cli/define.js';
+import type { undo } from '../cli/store-commands.js';
 
-export interface UndoOptions {
-  list?: boolean;
-}
-
-export async function run(ctx: Context, options: UndoOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof undo>): Promise<Output> {
   if (options.list) return list(ctx);
-  const undone = await undoLastChange(ctx);
+  const undone = inNewYork(await undoLastChange(ctx));
   return {
     json: { undone },
     blocks: [],
-    notices: [`Undid change #${undone.seq} of ${undone.at}: ${undone.command}`],
+    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${undone.command}`],
   };
 }
 
@@ -23,17 +22,22 @@ async function list(ctx: Context): Promise<Output> {
   const current = await readStoreText(ctx.storePath).then(hashOf, () => null);
   // Only the newest change can be undone next; older ones follow in turn while their backups last.
   const entries = [...journal.entries].reverse().map((e, i) => ({
-    ...e,
+    ...inNewYork(e),
     undoable: e.backup !== null && kept.has(e.backup) && (i > 0 || e.afterHash === current),
   }));
   return {
     json: entries,
     blocks: [
       table(
-        ['#', 'When', 'Command', 'Undoable'],
-        entries.map((e) => [e.seq, e.at, e.command, e.undoable ? 'yes' : 'no']),
+        ['#', 'When (New York)', 'Command', 'Undoable'],
+        entries.map((e) => [e.seq, when(e.at), e.command, e.undoable ? 'yes' : 'no']),
         'No changes recorded yet.',
       ),
     ],
   };
+}
+
+/** The journal keeps UTC instants; people and scripts get New York time with its offset. */
+function inNewYork(entry: JournalEntry): JournalEntry {
+  return { ...entry, at: isoWithOffset(new Date(entry.at)) };
 }

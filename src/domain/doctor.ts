@@ -18,8 +18,11 @@ function duplicates<T>(items: T[], key: (item: T) => string | number): Array<str
   return [...repeated];
 }
 
-/** Checks what the schema cannot: references between records, duplicates, and staffing. */
-export function checkStore(store: Store, today: string): Finding[] {
+/**
+ * Checks what the schema cannot: references between records, duplicates, and staffing. The
+ * integrity checks always cover the whole store; the staffing checks only `precinct` when given.
+ */
+export function checkStore(store: Store, today: string, precinct?: number): Finding[] {
   const findings: Finding[] = [];
   const error = (code: string, message: string) => findings.push({ level: 'error', code, message });
   const warn = (code: string, message: string) => findings.push({ level: 'warning', code, message });
@@ -105,14 +108,15 @@ export function checkStore(store: Store, today: string): Finding[] {
   if (store.nextId.series <= highestSeries)
     error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
 
-  for (const p of store.precincts) {
+  const checked = store.precincts.filter((p) => precinct === undefined || p.precinct === precinct);
+  for (const p of checked) {
     if (!store.sectors.some((s) => s.precinct === p.precinct))
       warn(
         'precinct-without-sectors',
         `precinct ${p.precinct} has no sectors (add them with nsm sector add ${p.precinct}A)`,
       );
   }
-  const short = understaffedSectors(store, today);
+  const short = understaffedSectors(store, today, precinct);
   const staffed = new Set(store.ncos.map((n) => n.precinct));
   const byPrecinct = new Map<number, string[]>();
   for (const s of short) {
@@ -125,7 +129,7 @@ export function checkStore(store: Store, today: string): Finding[] {
       `precinct ${pct}: ${list.join(', ')} ${list.length === 1 ? 'has' : 'have'} fewer than two NCOs today`,
     );
   }
-  const unstaffed = store.precincts.filter(
+  const unstaffed = checked.filter(
     (p) => !staffed.has(p.precinct) && store.sectors.some((s) => s.precinct === p.precinct),
   );
   if (unstaffed.length > 0) {

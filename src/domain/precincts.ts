@@ -1,7 +1,9 @@
 import type { Precinct, Store } from './schema.js';
 import { NotFoundError } from '../errors.js';
 
-export type RolloutStatus = 'active' | 'pending' | 'unknown';
+/** Where a precinct is in the Neighborhood Policing rollout (`precinct list --rollout`). */
+export const ROLLOUT_STATUSES = ['active', 'pending', 'unknown'] as const;
+export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
 
 /** Whether the precinct existed on `date` (the 116th opened on 2024-12-18; older ones always did). */
 export function existedOn(precinct: Precinct, date: string): boolean {

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import { ZONE, addDays, isIsoDate } from './dates.js';
+import { WEEKDAY_NAMES, nextWeekday, shiftDays, type Weekday } from './calendar.js';
+import { ZONE, isIsoDate } from './dates.js';
 
 /**
  * A meeting time is New York wall-clock time, stored as `YYYY-MM-DDTHH:mm`. It becomes an
@@ -9,31 +10,47 @@ import { ZONE, addDays, isIsoDate } from './dates.js';
  */
 export type WallTime = string;
 
-const FORMATS = '2026-12-08 19:00, 2026-12-08T19:00, 2026-12-08 7pm or 2026-12-08 7:30pm';
+/** Every form `--at` accepts, as the error lists them. */
+export const TIME_FORMATS = [
+  '2026-12-15 19:00',
+  '2026-12-15T19:00',
+  '2026-12-15 7pm',
+  '2026-12-15 7:30pm',
+  'Dec 15 2026 7pm',
+  'December 15 2026 19:00',
+  '12/15/2026 7pm',
+  'today 7pm',
+  'tomorrow 19:00',
+  'next tuesday 7pm',
+] as const;
 
-/** Parses `--at`: a date (or today/tomorrow) and a 24-hour or am/pm time. */
+/** A time of day at the end of the input: `19:00`, `7pm`, `7:30 PM`, after a space, comma, "at" or ISO `T`. */
+const TIME_OF_DAY = /(?:^|[\s,]|(?<=\d)T)(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$/i;
+
+/**
+ * Parses `--at`: a New York date (YYYY-MM-DD, "Dec 15 2026", "12/15/2026", today, tomorrow,
+ * "next tuesday") and a 24-hour or am/pm time. "next tuesday" is the first Tuesday after today.
+ */
 export function parseWallTime(input: string, today: string, flag = '--at'): WallTime {
-  const m = /^\s*(\d{4}-\d{2}-\d{2}|today|tomorrow)(?:\s+|T)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$/i.exec(
-    input,
-  );
   const bad = (why: string) =>
-    new UsageError(`${flag} "${input}" ${why}`, `write a New York time such as ${FORMATS}`);
+    new UsageError(`${flag} "${input}" ${why}`, `write a New York date and time: ${TIME_FORMATS.join(', ')}`);
+  const m = TIME_OF_DAY.exec(input);
   if (!m) throw bad('is not a date and time');
-  const [, day, h, min, half] = m as unknown as [
-    string,
-    string,
-    string,
-    string | undefined,
-    string | undefined,
-  ];
-  const date =
-    day.toLowerCase() === 'today' ? today : day.toLowerCase() === 'tomorrow' ? addDays(today, 1) : day;
-  if (!isIsoDate(date)) throw bad(`has a date that does not exist (${date})`);
+  const datePart = input
+    .slice(0, m.index)
+    .trim()
+    .replace(/(?:,|\s+at)$/i, '')
+    .trim();
+  const date = parseDay(datePart, today);
+  if (date === null) throw bad('is not a date and time');
+  if (!isIsoDate(date))
+    throw bad(`has a date that does not exist (${date}${datePart.includes('/') ? ', read as month/day/year' : ''})`);
+  const [, h, min, half] = m as unknown as [string, string, string | undefined, string | undefined];
   let hour = Number(h);
   const minute = min === undefined ? 0 : Number(min);
   if (half) {
     if (hour < 1 || hour > 12) throw bad('has an hour outside 1–12 for am/pm');
-    hour = (hour % 12) + (half.toLowerCase() === 'pm' ? 12 : 0);
+    hour = (hour % 12) + (half.toLowerCase().startsWith('p') ? 12 : 0);
   } else if (min === undefined) {
     throw bad('has no minutes (write 19:00 or 7pm)');
   }
@@ -46,6 +63,50 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
     );
   }
   return wall;
+}
+
+/**
+ * The date part of `--at` as YYYY-MM-DD (not yet checked to exist: "Feb 30 2027" gives
+ * 2027-02-30, which the caller names), or null when it is no date form at all.
+ */
+function parseDay(text: string, today: string): string | null {
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  if (lower === 'today') return today;
+  if (lower === 'tomorrow') return shiftDays(today, 1);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(lower)) return lower;
+  const next = /^next ([a-z]+)$/.exec(lower);
+  if (next) {
+    const weekday = WEEKDAY_NAMES.findIndex((d) => matchesName(next[1]!, d, 3)) as Weekday | -1;
+    return weekday === -1 ? null : nextWeekday(today, weekday);
+  }
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(lower);
+  if (us) return `${us[3]}-${pad(Number(us[1]))}-${pad(Number(us[2]))}`;
+  const named = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(lower);
+  if (named) {
+    const month = MONTH_NAMES.findIndex((name) => matchesName(named[1]!, name, 3));
+    return month === -1 ? null : `${named[3]}-${pad(month + 1)}-${pad(Number(named[2]))}`;
+  }
+  return null;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `tue`, `tues` and `tuesday` all name Tuesday: a prefix of at least `shortest` letters. */
+function matchesName(typed: string, name: string, shortest: number): boolean {
+  return typed.length >= shortest && name.toLowerCase().startsWith(typed);
 }
 
 function pad(n: number): string {
@@ -79,13 +140,13 @@ export function wallOf(instant: Date): WallTime {
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
-/** ISO 8601 with the New York offset of that moment: `2026-12-08T19:00:00-05:00`. */
+/** ISO 8601 with the New York offset of that moment, to the second: `2026-12-08T19:00:00-05:00`. */
 export function isoWithOffset(instant: Date): string {
   const t = new TZDate(instant.getTime(), ZONE);
   const offset = -t.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${wallOf(instant)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${wallOf(instant)}:${pad(t.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -5,20 +5,14 @@ import { assertShieldFree, parseEmail, parseName, parseShield } from '../../doma
 import { findPrecinct } from '../../domain/precincts.js';
 import { ncoRecord } from '../../domain/records.js';
 import { changeStore, loadStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { add } from '../../cli/nco.js';
 import { need } from '../prompt.js';
 import { optionalText, requiredText } from '../text-input.js';
+import { ncoBlocks } from './fields.js';
 
-export interface NcoAddOptions {
-  name?: string;
-  shield?: string;
-  precinct?: string;
-  rank?: string;
-  email?: string;
-  phone?: string;
-}
-
-export async function run(ctx: Context, options: NcoAddOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof add>): Promise<Output> {
   // Read once before prompting so a precinct or shield typed at the prompt is checked as it is typed.
   const known = ctx.interactive ? await loadStore(ctx) : null;
   const name = await need(ctx, options.name, {
@@ -51,16 +45,17 @@ export async function run(ctx: Context, options: NcoAddOptions): Promise<Output>
   const email = options.email === undefined ? null : parseEmail(options.email);
   const phone = optionalText(options.phone, '--phone', 40);
 
+  const today = dateInNewYork(ctx.now());
   const record = await changeStore(ctx, (store) => {
     findPrecinct(store, precinct);
     assertShieldFree(store, shield);
     const nco = { id: `N${store.nextId.nco++}`, name, shield, rank, precinct, email, phone, assignments: [] };
     store.ncos.push(nco);
-    return ncoRecord(nco, dateInNewYork(ctx.now()));
+    return ncoRecord(nco, today);
   });
   return {
     json: record,
-    blocks: [text(record.id)],
+    blocks: ncoBlocks(record, today),
     notices: [
       `Added ${record.id} ${record.name} (shield ${record.shield}) to precinct ${record.precinct}. Assign a sector with: nsm nco assign ${record.id} ${precinct}A`,
     ],

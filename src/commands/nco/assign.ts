@@ -5,15 +5,12 @@ import { assign, findNco, type AssignmentChange } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
 import { findSector } from '../../domain/sectors.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { assign as assignSpec } from '../../cli/nco.js';
+import { ncoBlocks } from './fields.js';
 
-export interface NcoAssignOptions {
-  nco: string;
-  sector: string;
-  from?: string;
-}
-
-export async function run(ctx: Context, options: NcoAssignOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof assignSpec>): Promise<Output> {
   const id = parseNcoId(options.nco);
   const sectorId = parseSectorId(options.sector).id;
   const today = dateInNewYork(ctx.now());
@@ -25,7 +22,7 @@ export async function run(ctx: Context, options: NcoAssignOptions): Promise<Outp
   });
   return {
     json: record,
-    blocks: [text(`${record.id}\t${sectorId}\t${from}`)],
+    blocks: ncoBlocks(record, today),
     notices: [`Assigned ${record.id} ${record.name} to ${sectorId} from ${from}.${describeEnded(change)}`],
   };
 }

@@ -5,18 +5,13 @@ import { parseNcoId } from '../../domain/ids.js';
 import { findNco, parseEmail, parseName } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { edit } from '../../cli/nco.js';
 import { optionalText, requiredText } from '../text-input.js';
+import { ncoBlocks } from './fields.js';
 
-export interface NcoEditOptions {
-  nco: string;
-  name?: string;
-  rank?: string;
-  email?: string;
-  phone?: string;
-}
-
-export async function run(ctx: Context, options: NcoEditOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof edit>): Promise<Output> {
   const id = parseNcoId(options.nco);
   const changes: { name?: string; rank?: string; email?: string | null; phone?: string | null } = {};
   if (options.name !== undefined) changes.name = parseName(options.name);
@@ -31,14 +26,15 @@ export async function run(ctx: Context, options: NcoEditOptions): Promise<Output
       `give at least one of --name, --rank, --email, --phone (nsm nco edit ${id} --rank Sergeant)`,
     );
   }
+  const today = dateInNewYork(ctx.now());
   const record = await changeStore(ctx, (store) => {
     const nco = findNco(store, id);
     Object.assign(nco, changes);
-    return ncoRecord(nco, dateInNewYork(ctx.now()));
+    return ncoRecord(nco, today);
   });
   return {
     json: record,
-    blocks: [text(record.id)],
+    blocks: ncoBlocks(record, today),
     notices: [`Updated ${record.id} ${record.name}: ${Object.keys(changes).join(', ')}.`],
   };
 }

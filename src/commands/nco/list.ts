@@ -4,16 +4,12 @@ import { dateInNewYork } from '../../domain/dates.js';
 import { assignmentOn, byId } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
 import { loadStore } from '../../store/store.js';
-import { table, type Output } from '../../render/view.js';
+import { day, table, type Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { list } from '../../cli/nco.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 
-export interface NcoListOptions {
-  precinct?: string;
-  sector?: string;
-  unassigned?: boolean;
-}
-
-export async function run(ctx: Context, options: NcoListOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof list>): Promise<Output> {
   const scope = parseScope(options);
   if (scope.sector !== undefined && options.unassigned) {
     throw new UsageError('--sector and --unassigned contradict each other', 'give one of them');
@@ -35,7 +31,15 @@ export async function run(ctx: Context, options: NcoListOptions): Promise<Output
         ['ID', 'Name', 'Rank', 'Shield', 'Pct', 'Sector', 'Since'],
         ncos.map((n) => {
           const current = assignmentOn(n, today);
-          return [n.id, n.name, n.rank, n.shield, n.precinct, current?.sector, current?.from];
+          return [
+            n.id,
+            n.name,
+            n.rank,
+            n.shield,
+            n.precinct,
+            current?.sector,
+            current ? day(current.from) : null,
+          ];
         }),
         store.ncos.length === 0 ? 'No NCOs yet: add one with nsm nco add' : 'No NCO matches.',
       ),

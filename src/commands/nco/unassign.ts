@@ -4,15 +4,13 @@ import { parseNcoId } from '../../domain/ids.js';
 import { findNco, unassign } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { unassign as unassignSpec } from '../../cli/nco.js';
+import { ncoBlocks } from './fields.js';
 import { describeEnded } from './assign.js';
 
-export interface NcoUnassignOptions {
-  nco: string;
-  on?: string;
-}
-
-export async function run(ctx: Context, options: NcoUnassignOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof unassignSpec>): Promise<Output> {
   const id = parseNcoId(options.nco);
   const today = dateInNewYork(ctx.now());
   const on = options.on === undefined ? today : parseDateFlag(options.on, '--on', today);
@@ -23,7 +21,7 @@ export async function run(ctx: Context, options: NcoUnassignOptions): Promise<Ou
   });
   return {
     json: record,
-    blocks: [text(record.id)],
+    blocks: ncoBlocks(record, today),
     notices: [`${record.id} ${record.name} has no sector from ${on}.${describeEnded(change)}`],
   };
 }

@@ -5,21 +5,15 @@ import { dateInNewYork } from '../../domain/dates.js';
 import { parsePrecinctNumber } from '../../domain/ids.js';
 import { precinctRecord } from '../../domain/records.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { add } from '../../cli/precinct.js';
 import { need } from '../prompt.js';
 import { optionalText, requiredText } from '../text-input.js';
+import { precinctFields } from './fields.js';
 
-export interface PrecinctAddOptions {
-  precinct: string;
-  name?: string;
-  borough?: string;
-  patrolBorough?: string;
-  address?: string;
-  phone?: string;
-}
-
-export async function run(ctx: Context, options: PrecinctAddOptions): Promise<Output> {
-  const number = parsePrecinctNumber(options.precinct, 'precinct');
+export async function run(ctx: Context, options: Options<typeof add>): Promise<Output> {
+  const number = parsePrecinctNumber(options.pct, 'precinct');
   const name = await need(ctx, options.name, {
     flag: '--name',
     message: 'Precinct name:',
@@ -63,7 +57,7 @@ export async function run(ctx: Context, options: PrecinctAddOptions): Promise<Ou
   });
   return {
     json: record,
-    blocks: [text(String(record.precinct))],
+    blocks: [precinctFields(record, [['Sectors', 'none yet']])],
     notices: [
       `Added precinct ${record.precinct} (${record.name}, ${record.borough}). Add its sectors with: nsm sector add ${number}A`,
     ],

@@ -5,30 +5,18 @@ import { parsePrecinctNumber } from '../../domain/ids.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { precinctRecord } from '../../domain/records.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { rollout } from '../../cli/precinct.js';
+import { precinctFields } from './fields.js';
 
-export interface PrecinctRolloutOptions {
-  precinct: string;
-  date?: string;
-  phase?: string;
-}
-
-export async function run(ctx: Context, options: PrecinctRolloutOptions): Promise<Output> {
-  const number = parsePrecinctNumber(options.precinct, 'precinct');
+export async function run(ctx: Context, options: Options<typeof rollout>): Promise<Output> {
+  const number = parsePrecinctNumber(options.pct, 'precinct');
   const today = dateInNewYork(ctx.now());
   if (options.date === undefined)
     throw new UsageError('missing --date', 'give the start date, for example --date 2018-10-01');
   const date = parseDateFlag(options.date, '--date', today);
-  let phase: number | null = null;
-  if (options.phase !== undefined) {
-    phase = Number(options.phase);
-    if (!/^\d{1,3}$/.test(options.phase.trim()) || phase < 1) {
-      throw new UsageError(
-        `--phase "${options.phase}" is not a phase number`,
-        'give a whole number, for example --phase 15',
-      );
-    }
-  }
+  const phase = options.phase === undefined ? null : parsePhase(options.phase);
   const record = await changeStore(ctx, (store) => {
     const precinct = findPrecinct(store, number);
     if (precinct.opened !== null && date < precinct.opened) {
@@ -42,9 +30,20 @@ export async function run(ctx: Context, options: PrecinctRolloutOptions): Promis
   });
   return {
     json: record,
-    blocks: [text(`${record.precinct}\t${record.rollout.status}\t${record.rollout.startDate}`)],
+    blocks: [precinctFields(record, [['Sectors', record.sectors.join(' ') || 'none yet']])],
     notices: [
       `Recorded Neighborhood Policing in precinct ${number} from ${date}${phase === null ? '' : ` (phase ${phase})`}.`,
     ],
   };
+}
+
+function parsePhase(input: string): number {
+  const phase = Number(input);
+  if (!/^\d{1,3}$/.test(input.trim()) || phase < 1) {
+    throw new UsageError(
+      `--phase "${input}" is not a phase number`,
+      'give a whole number, for example --phase 15',
+    );
+  }
+  return phase;
 }

@@ -10,17 +10,16 @@ import { issueCounts } from '../../domain/ledger-records.js';
 import { loadStore } from '../../store/store.js';
 import { issueTable } from '../issue/table.js';
 import { meetingTable } from '../meeting/table.js';
-import { fields, heading, table, text, warning, type Output } from '../../render/view.js';
+import { heading, table, text, warning, type Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { show } from '../../cli/precinct.js';
+import { precinctFields } from './fields.js';
 
 /** How many upcoming meetings a show command lists before pointing to meeting list. */
 export const UPCOMING_SHOWN = 10;
 
-export interface PrecinctShowOptions {
-  precinct: string;
-}
-
-export async function run(ctx: Context, options: PrecinctShowOptions): Promise<Output> {
-  const number = parsePrecinctNumber(options.precinct, 'precinct');
+export async function run(ctx: Context, options: Options<typeof show>): Promise<Output> {
+  const number = parsePrecinctNumber(options.pct, 'precinct');
   const store = await loadStore(ctx);
   const precinct = findPrecinct(store, number);
   const today = dateInNewYork(ctx.now());
@@ -45,25 +44,7 @@ export async function run(ctx: Context, options: PrecinctShowOptions): Promise<O
       openIssues: outstanding.map((i) => i.id),
     },
     blocks: [
-      fields([
-        [
-          'Precinct',
-          `${record.precinct} — ${record.name}${record.commonName ? ` (${record.commonName})` : ''}`,
-        ],
-        ['Borough', record.borough],
-        ['Patrol borough', record.patrolBorough],
-        ['Station house', record.address],
-        ['Phone', record.phone],
-        ['Opened', record.opened],
-        [
-          'Rollout',
-          record.rollout.status === 'unknown'
-            ? 'start date unknown'
-            : `${record.rollout.status} since ${record.rollout.startDate}${record.rollout.phase === null ? '' : ` (phase ${record.rollout.phase})`}`,
-        ],
-        ['NCOs on roster', roster.length],
-        ...(record.notes ? [['Notes', record.notes] as [string, string]] : []),
-      ]),
+      precinctFields(record, [['NCOs on roster', roster.length]]),
       heading(`Sectors (${sectors.length})`),
       table(
         ['Sector', 'NCOs today', 'Description'],

@@ -1,26 +1,24 @@
 import type { Context } from '../../context.js';
 import { RuleError } from '../../errors.js';
-import { dateInNewYork } from '../../domain/dates.js';
 import { parseSectorId } from '../../domain/ids.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { sectorRecord, sectorsOf } from '../../domain/records.js';
+import { dateInNewYork } from '../../domain/dates.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { add } from '../../cli/sector.js';
 import { optionalText } from '../text-input.js';
-
-export interface SectorAddOptions {
-  sector: string;
-  description?: string;
-}
+import { sectorFields } from './fields.js';
 
 /** Neighborhood Policing splits a precinct into three to five sectors. */
 const MOST_SECTORS = 5;
 
-export async function run(ctx: Context, options: SectorAddOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof add>): Promise<Output> {
   const { id, precinct, letter } = parseSectorId(options.sector);
   const description = optionalText(options.description, '--description', 200);
   const result = await changeStore(ctx, (store) => {
-    findPrecinct(store, precinct);
+    const owner = findPrecinct(store, precinct);
     if (store.sectors.some((s) => s.id === id)) {
       throw new RuleError(`sector ${id} already exists`, `see it with: nsm sector show ${id}`);
     }
@@ -28,12 +26,13 @@ export async function run(ctx: Context, options: SectorAddOptions): Promise<Outp
     store.sectors.push(sector);
     return {
       record: sectorRecord(store, sector, dateInNewYork(ctx.now())),
+      shown: sectorFields(sector, owner, []),
       count: sectorsOf(store, precinct).length,
     };
   });
   return {
     json: result.record,
-    blocks: [text(id)],
+    blocks: [result.shown],
     notices: [`Added sector ${id} to precinct ${precinct}.`],
     warnings:
       result.count > MOST_SECTORS

@@ -1,24 +1,20 @@
 import type { Context } from '../../context.js';
 import { dateInNewYork } from '../../domain/dates.js';
-import { parsePrecinctNumber } from '../../domain/ids.js';
-import { findPrecinct } from '../../domain/precincts.js';
 import { compareSectors, sectorRecord } from '../../domain/records.js';
 import { loadStore } from '../../store/store.js';
 import { table, type Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { list } from '../../cli/sector.js';
+import { assertScopeExists, inScope, parseScope } from '../scope.js';
 
-export interface SectorListOptions {
-  precinct?: string;
-}
-
-export async function run(ctx: Context, options: SectorListOptions): Promise<Output> {
-  const number =
-    options.precinct === undefined ? undefined : parsePrecinctNumber(options.precinct, '--precinct');
+export async function run(ctx: Context, options: Options<typeof list>): Promise<Output> {
+  const scope = parseScope({ precinct: options.precinct });
   const store = await loadStore(ctx);
-  if (number !== undefined) findPrecinct(store, number);
+  assertScopeExists(store, scope);
   const today = dateInNewYork(ctx.now());
   const names = new Map(store.ncos.map((n) => [n.id, n.name]));
   const records = store.sectors
-    .filter((s) => number === undefined || s.precinct === number)
+    .filter((s) => inScope(scope, { precinct: s.precinct }))
     .sort(compareSectors)
     .map((s) => sectorRecord(store, s, today));
   return {
@@ -32,9 +28,9 @@ export async function run(ctx: Context, options: SectorListOptions): Promise<Out
           r.ncos.map((id) => `${id} ${names.get(id)}`).join(', '),
           r.description,
         ]),
-        number === undefined
+        scope.precinct === undefined
           ? 'No sectors.'
-          : `Precinct ${number} has no sectors yet: add them with nsm sector add ${number}A`,
+          : `Precinct ${scope.precinct} has no sectors yet: add them with nsm sector add ${scope.precinct}A`,
       ),
     ],
   };

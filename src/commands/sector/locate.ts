@@ -6,13 +6,10 @@ import { ncosOfSector } from '../../domain/ncos.js';
 import { loadStore } from '../../store/store.js';
 import { locateSector } from '../../reference/boundaries.js';
 import { fields, type Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { locate } from '../../cli/sector.js';
 
-export interface SectorLocateOptions {
-  lat?: string;
-  lon?: string;
-}
-
-export async function run(ctx: Context, options: SectorLocateOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof locate>): Promise<Output> {
   const lat = parseCoordinate(options.lat, '--lat');
   const lon = parseCoordinate(options.lon, '--lon');
   const store = await loadStore(ctx);

@@ -12,13 +12,13 @@ import { loadStore } from '../../store/store.js';
 import { issueTable } from '../issue/table.js';
 import { meetingTable } from '../meeting/table.js';
 import { UPCOMING_SHOWN } from '../precinct/show.js';
-import { fields, heading, table, warning, type Output } from '../../render/view.js';
+import { day, heading, table, warning, type Cell, type Output } from '../../render/view.js';
+import type { Options } from '../../cli/define.js';
+import type { show } from '../../cli/sector.js';
+import type { Nco } from '../../domain/schema.js';
+import { sectorFields } from './fields.js';
 
-export interface SectorShowOptions {
-  sector: string;
-}
-
-export async function run(ctx: Context, options: SectorShowOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof show>): Promise<Output> {
   const { id } = parseSectorId(options.sector);
   const store = await loadStore(ctx);
   const sector = findSector(store, id);
@@ -39,17 +39,11 @@ export async function run(ctx: Context, options: SectorShowOptions): Promise<Out
       openIssues: outstanding.map((i) => i.id),
     },
     blocks: [
-      fields([
-        ['Sector', sector.id],
-        ['Precinct', `${precinct.precinct} — ${precinct.name}`],
-        ['Borough', precinct.borough],
-        ['Description', sector.description],
-        ['Area', sector.sqMiles === null ? null : `${sector.sqMiles.toFixed(2)} sq mi`],
-      ]),
+      sectorFields(sector, precinct),
       heading(`NCOs today (${ncos.length})`),
       table(
         ['ID', 'Name', 'Rank', 'Shield', 'Since', 'Phone', 'Email'],
-        ncos.map((n) => [n.id, n.name, n.rank, n.shield, assignmentOn(n, today)?.from, n.phone, n.email]),
+        ncos.map((n) => [n.id, n.name, n.rank, n.shield, since(n, today), n.phone, n.email]),
         `No NCO is assigned: nsm nco assign <nco> ${id}`,
       ),
       ...(ncos.length < 2
@@ -64,4 +58,9 @@ export async function run(ctx: Context, options: SectorShowOptions): Promise<Out
       issueTable(outstanding, 'None open.'),
     ],
   };
+}
+
+function since(nco: Nco, today: string): Cell {
+  const from = assignmentOn(nco, today)?.from;
+  return from === undefined ? null : day(from);
 }
