@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Settings } from './settings/file.js';
 import type { Format } from './render/view.js';
+import type { StoreSource } from './store/paths.js';
 
 /**
  * Everything a command needs from the outside world, passed in so tests can build one with a
@@ -9,6 +10,8 @@ import type { Format } from './render/view.js';
 export interface Context {
   /** Absolute path of the store file. */
   storePath: string;
+  /** Whether it came from --store, NSM_STORE, the store setting or the default. */
+  storeSource: StoreSource;
   /** The current instant. */
   now: () => Date;
   stdout: Writable;

@@ -1,8 +1,17 @@
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
-import type { CommandModule } from './legacy.js';
 import type { Execute } from './register.js';
-import { checkFormat, createContext, print, quoteCommandLine, reportError, routeFormat, type GlobalOptions, type Io } from './run.js';
+import { COMPLETE_COMMAND } from '../completion/protocol.js';
+import {
+  checkFormat,
+  createContext,
+  print,
+  quoteCommandLine,
+  reportError,
+  routeFormat,
+  type GlobalOptions,
+  type Io,
+} from './run.js';
 
 const processIo: Io = {
   stdout: process.stdout,
@@ -16,16 +25,11 @@ const GLOBAL_VALUE_FLAGS = new Set(['--store', '--format']);
 
 /** Runs one nsm command line and returns its exit status. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // Shell completion asks for store ids on every Tab: answered before commander and the context,
+  // so nothing (a damaged settings file, no store) can print an error or prompt.
+  if (argv[0] === COMPLETE_COMMAND) return (await import('../completion/serve.js')).serve(argv.slice(1), io);
   let status = 0;
   let usageMessage: string | null = null;
-
-  const runCommand = async <O>(load: () => Promise<CommandModule<O>>, options: O & GlobalOptions) => {
-    const ctx = await createContext(io, options, quoteCommandLine(argv));
-    const module = await load();
-    const output = await module.run(ctx, options);
-    await print(ctx, output, { path: [], summary: '', flags: {}, examples: [], records: true });
-    status = output.exitCode ?? 0;
-  };
 
   let program: Command | null = null;
   const execute: Execute = async (definition, args, given) => {
@@ -37,7 +41,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     status = output.exitCode ?? 0;
   };
 
-  program = buildProgram(runCommand, execute, {
+  program = buildProgram(execute, {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text) => {
@@ -78,7 +82,9 @@ function commanderExit(
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
   // A noun without a verb: commander has printed the noun's help to stderr.
   if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return 2;
-  io.stderr.write(`nsm: ${message ?? error.message} — see: ${[...knownCommand(argv, program), '--help'].join(' ')}\n`);
+  io.stderr.write(
+    `nsm: ${message ?? error.message} — see: ${[...knownCommand(argv, program), '--help'].join(' ')}\n`,
+  );
   return 2;
 }
 

@@ -1,21 +1,21 @@
 import { Command, type OutputConfiguration } from 'commander';
-import type { CommandModule, GlobalOptions } from './legacy.js';
 import { examples, registerAll, type Execute } from './register.js';
 import { definitions, nouns } from './commands.js';
 import { VERSION } from '../version.js';
 
-export type RunCommand = <O>(
-  load: () => Promise<CommandModule<O>>,
-  options: O & GlobalOptions,
-) => Promise<void>;
-
-export function buildProgram(run: RunCommand, execute: Execute, output: OutputConfiguration): Command {
+export function buildProgram(execute: Execute, output: OutputConfiguration): Command {
   const program = new Command('nsm')
     .description('Neighborhood Safety Meetings: precincts, sectors, NCOs and their community meetings')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .option('--store <file>', 'the store file (default: $NSM_STORE, else the store setting, else <user data dir>/nsm/store.json)')
-    .option('--format <format>', 'how records print: table, tsv, csv, json or md (default: table on a terminal, tsv in a pipe)')
+    .option(
+      '--store <file>',
+      'the store file (default: $NSM_STORE, else the store setting, else <user data dir>/nsm/store.json)',
+    )
+    .option(
+      '--format <format>',
+      'how records print: table, tsv, csv, json or md (default: table on a terminal, tsv in a pipe)',
+    )
     .option('--json', 'print one JSON document on stdout (same as --format json)')
     .option('--no-color', 'no colour (also NO_COLOR, and whenever stdout is not a terminal)')
     .option(

@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
 import { parseChoice } from '../domain/choice.js';
-import { resolveStorePath } from '../store/paths.js';
+import { locateStore } from '../store/paths.js';
 import { loadSettings } from '../settings/file.js';
 import { FORMATS, type Format, type Output } from '../render/view.js';
 import type { CommandSpec } from './define.js';
@@ -31,8 +31,10 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
   if (fixedNow && Number.isNaN(fixedNow.getTime()))
     throw new Error(`NSM_NOW "${io.env.NSM_NOW}" is not an instant`);
   const settings = await loadSettings(io.env);
+  const store = await locateStore(globals.store, io.env, settings.store);
   return {
-    storePath: await resolveStorePath(globals.store ?? settings.store, io.env),
+    storePath: store.path,
+    storeSource: store.source,
     now: () => fixedNow ?? new Date(),
     stdout: io.stdout,
     stderr: io.stderr,
@@ -54,7 +56,8 @@ function chooseFormat(globals: GlobalOptions, tty: boolean): Format {
       throw new UsageError(`--json and --format ${globals.format} disagree`, 'give one of them');
     return 'json';
   }
-  if (globals.format !== undefined) return parseChoice(globals.format, '--format', FORMATS, 'an output format');
+  if (globals.format !== undefined)
+    return parseChoice(globals.format, '--format', FORMATS, 'an output format');
   return tty ? 'table' : 'tsv';
 }
 
@@ -88,7 +91,11 @@ async function renderBlocks(ctx: Context, output: Output, spec: CommandSpec): Pr
     case 'table': {
       const { renderTerminal } = await import('../render/terminal.js');
       const { personMode } = await import('../render/cells.js');
-      return renderTerminal(output.blocks, { color: ctx.color, width: ctx.width, mode: personMode(ctx.now()) });
+      return renderTerminal(output.blocks, {
+        color: ctx.color,
+        width: ctx.width,
+        mode: personMode(ctx.now()),
+      });
     }
     case 'tsv':
       return (await import('../render/records.js')).renderTsv(output.blocks);

@@ -18,15 +18,17 @@ import * as meetingNext from './meeting/next.js';
 import * as agenda from './agenda.js';
 import type { Options } from '../cli/define.js';
 import type { demo } from '../cli/store-commands.js';
-import { resolveStorePath } from '../store/paths.js';
 
 const DEMO_PRECINCTS = [75, 14];
 const EMPIRE_STATE = { lat: '40.7484', lon: '-73.9857' };
 
 export async function run(outer: Context, _options: Options<typeof demo>): Promise<Output> {
-  const storePath = (await storeGiven(outer))
-    ? outer.storePath
-    : join(await mkdtemp(join(tmpdir(), 'nsm-demo-')), 'store.json');
+  // Built where --store says, else in a new temporary folder: never in the user's own store
+  // (NSM_STORE, the store setting or the default name).
+  const storePath =
+    outer.storeSource === 'flag'
+      ? outer.storePath
+      : join(await mkdtemp(join(tmpdir(), 'nsm-demo-')), 'store.json');
   const ctx: Context = { ...outer, storePath };
   const today = dateInNewYork(ctx.now());
 
@@ -96,18 +98,4 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     },
     blocks,
   };
-}
-
-/**
- * The demo builds where --store says, and otherwise in a new temporary folder, never in the
- * store that NSM_STORE, the store setting or the default name (the user's own). --store is a
- * global flag, so it shows only as a store path none of those would give.
- */
-async function storeGiven(ctx: Context): Promise<boolean> {
-  const own = await Promise.all([
-    resolveStorePath(ctx.settings.store, {}),
-    resolveStorePath(undefined, ctx.env),
-    resolveStorePath(undefined, { ...ctx.env, NSM_STORE: undefined }),
-  ]);
-  return !own.includes(ctx.storePath);
 }
