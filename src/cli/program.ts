@@ -3,6 +3,20 @@ import { examples, registerAll, type Execute } from './register.js';
 import { definitions, nouns } from './commands.js';
 import { VERSION } from '../version.js';
 
+/** The tour in `nsm --help`; a test runs each against a demo store. */
+export const PROGRAM_EXAMPLES = [
+  'nsm',
+  'nsm init',
+  'nsm config set precinct 75',
+  'nsm precinct show 75',
+  'nsm sector locate --lat 40.7484 --lon -73.9857',
+  'nsm meeting schedule --sector 75A --at "2027-01-12 7pm" --repeat quarterly',
+  'nsm meeting next --sector 75A',
+  'nsm issue raise --meeting M1 --summary "Drag racing on Linden Blvd" --category traffic',
+  'nsm agenda M2',
+  'nsm nco list --precinct 75 --format csv',
+];
+
 export function buildProgram(execute: Execute, output: OutputConfiguration): Command {
   const program = new Command('nsm')
     .description('Neighborhood Safety Meetings: precincts, sectors, NCOs and their community meetings')
@@ -28,18 +42,7 @@ export function buildProgram(execute: Execute, output: OutputConfiguration): Com
     .exitOverride()
     .addHelpText(
       'after',
-      examples([
-        'nsm',
-        'nsm init',
-        'nsm config set precinct 75',
-        'nsm precinct show 75',
-        'nsm sector locate --lat 40.7484 --lon -73.9857',
-        'nsm meeting schedule --sector 75A --at "2027-01-12 7pm" --repeat quarterly',
-        'nsm meeting next --sector 75A',
-        'nsm issue raise --meeting M1 --summary "Drag racing on Linden Blvd" --category traffic',
-        'nsm agenda M2',
-        'nsm nco list --precinct 75 --format csv',
-      ]) +
+      examples(PROGRAM_EXAMPLES) +
         '\nnsm alone shows the home screen: next meetings, meetings to close out, overdue solutions, oldest open issues.\n' +
         '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write, 130 Ctrl-C at a prompt.\n',
     );

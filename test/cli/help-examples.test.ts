@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definitions } from '../../src/cli/commands.js';
+import { PROGRAM_EXAMPLES } from '../../src/cli/program.js';
 import { tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
 
@@ -27,7 +28,10 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-const examples = definitions.flatMap((d) => d.spec.examples.map((example) => ({ path: d.spec.path.join(' '), example })));
+const examples = [
+  ...PROGRAM_EXAMPLES.map((example) => ({ path: 'nsm', example })),
+  ...definitions.flatMap((d) => d.spec.examples.map((example) => ({ path: d.spec.path.join(' '), example }))),
+];
 
 describe('every --help example runs against a demo store', () => {
   let demo: string;
@@ -60,6 +64,13 @@ describe('every --help example runs against a demo store', () => {
 
 describe('shellWords', () => {
   it('splits like a shell', () => {
-    expect(shellWords(`nsm a "b c" 'd "e"' f\\ g --x="y z" # comment`)).toEqual(['nsm', 'a', 'b c', 'd "e"', 'f g', '--x=y z']);
+    expect(shellWords(`nsm a "b c" 'd "e"' f\\ g --x="y z" # comment`)).toEqual([
+      'nsm',
+      'a',
+      'b c',
+      'd "e"',
+      'f g',
+      '--x=y z',
+    ]);
   });
 });
