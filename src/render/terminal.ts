@@ -79,11 +79,15 @@ function boxed(
   options: TerminalOptions,
 ): string {
   const texts = rows.map((row) => row.map((value) => cellText(value, options.mode)));
-  const colWidths = fitColumns(
-    columns.map((header, i) => Math.max(width(header), ...texts.map((row) => width(row[i] ?? ''))) + 2),
-    columns.map((header) => Math.min(width(header) + 2, 10)),
-    options.width - (columns.length + 1),
+  const natural = columns.map(
+    (header, i) => Math.max(width(header), ...texts.map((row) => width(row[i] ?? ''))) + 2,
   );
+  const loose = columns.map((header) => Math.min(width(header) + 2, 10));
+  const room = options.width - (columns.length + 1);
+  // A date or time broken over two lines is hard to read: its column keeps its width, and the
+  // text columns wrap instead, unless even that leaves no room.
+  const firm = natural.map((w, i) => (rows.every((row) => isDateCell(row[i])) ? w : loose[i]!));
+  const colWidths = fitColumns(natural, firm.reduce((a, b) => a + b, 0) <= room ? firm : loose, room);
   // cli-table3 colours the header and borders even when piped unless styles are emptied.
   const t = new Table({
     head: columns.map((c) => chalk.bold(c)),
@@ -116,6 +120,10 @@ export function fitColumns(natural: number[], minimum: number[], room: number): 
     excess -= 1;
   }
   return widths;
+}
+
+function isDateCell(value: Cell): boolean {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Splits words longer than the column, which word wrapping alone would cut off. */

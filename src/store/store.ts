@@ -105,6 +105,18 @@ export async function loadStore(ctx: Context): Promise<Store> {
   return parseStore(await readStoreText(ctx.storePath), ctx.storePath);
 }
 
+/** The same, or null when there is no store file yet (the home screen then says how to start). */
+export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
+  let text: string;
+  try {
+    text = await readFile(ctx.storePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fsError(error, ctx.storePath, 'read');
+  }
+  return parseStore(text, ctx.storePath);
+}
+
 /**
  * The one way to change the store: lock, read, validate, migrate, apply `change`, write durably,
  * release. If `change` throws, nothing is written.

@@ -2,15 +2,22 @@
 """Runs a command on a real pseudo-terminal and answers its prompts.
 
 usage: pty-run.py <script.json>
-The JSON holds {"argv": [...], "env": {...}, "steps": [{"expect": "text", "send": "answer\\r"}, ...]}.
+The JSON holds {"argv": [...], "env": {...}, "steps": [{"expect": "text", "send": "answer\\r"}, ...]},
+and optionally "cols" and "rows": the terminal's size, set before the command starts.
 Each step waits (up to 10 s) for its text in the output, then types its answer. Prints the whole
 output, then a last line "EXIT <status>".
 """
-import json, os, pty, select, sys, time
+import fcntl, json, os, pty, select, struct, sys, termios, time
 
 spec = json.load(open(sys.argv[1]))
 pid, fd = pty.fork()
 if pid == 0:
+    # The size is set on the child's side of the terminal before it runs, so its very first
+    # look at the window (process.stdout.columns) already sees it; a terminal left at 0x0
+    # would leave the width up to the program's fallback.
+    if "cols" in spec or "rows" in spec:
+        size = struct.pack("HHHH", spec.get("rows", 24), spec.get("cols", 80), 0, 0)
+        fcntl.ioctl(sys.stdout.fileno(), termios.TIOCSWINSZ, size)
     env = dict(os.environ)
     env.update(spec.get("env", {}))
     os.execvpe(spec["argv"][0], spec["argv"], env)

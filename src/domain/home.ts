@@ -1,0 +1,82 @@
+import { dateInNewYork } from './dates.js';
+import { isOutstanding } from './issues.js';
+import { compareMeetings, endInstant } from './meetings.js';
+import type { Issue, Meeting, Solution, Store } from './schema.js';
+import { isOverdue } from './solutions.js';
+
+/**
+ * What the home screen shows: the next meetings, and the three kinds of loose end a coordinator
+ * has to act on. Each list is cut to a screenful; the totals say how many there are in all.
+ */
+export const HOME_LIMITS = {
+  nextMeetings: 5,
+  pastUnmarked: 10,
+  overdueSolutions: 10,
+  oldestOpenIssues: 5,
+} as const;
+
+export type HomeList = keyof typeof HOME_LIMITS;
+
+export interface OverdueSolution {
+  solution: Solution;
+  issue: Issue;
+}
+
+export interface HomeLists {
+  /** Scheduled meetings that have not ended, soonest first. */
+  nextMeetings: Meeting[];
+  /** Meetings that have ended but are still `scheduled`: neither marked held nor cancelled. Oldest first. */
+  pastUnmarked: Meeting[];
+  /** Agreed or in-progress solutions past their due date, most overdue first. */
+  overdueSolutions: OverdueSolution[];
+  /** Open and in-progress issues, longest open first. */
+  oldestOpenIssues: Issue[];
+  totals: Record<HomeList, number>;
+}
+
+/** The precinct the screen is about; null for every precinct. */
+export interface HomeScope {
+  precinct: number | null;
+}
+
+export function selectHome(store: Store, now: Date, scope: HomeScope): HomeLists {
+  const inScope = (record: { precinct: number }) =>
+    scope.precinct === null || record.precinct === scope.precinct;
+  const today = dateInNewYork(now);
+  const meetings = store.meetings.filter((m) => m.status === 'scheduled' && inScope(m)).sort(compareMeetings);
+  const ended = (m: Meeting) => endInstant(m).getTime() <= now.getTime();
+  const issues = new Map(store.issues.map((i) => [i.id, i]));
+  const overdue = store.solutions
+    .filter((s) => isOverdue(s, today))
+    .flatMap((solution) => {
+      const issue = issues.get(solution.issueId);
+      return issue && inScope(issue) ? [{ solution, issue }] : [];
+    })
+    .sort((a, b) => a.solution.due!.localeCompare(b.solution.due!) || byNumber(a.solution, b.solution));
+  const open = store.issues
+    .filter((i) => isOutstanding(i.status) && inScope(i))
+    .sort((a, b) => a.raisedOn.localeCompare(b.raisedOn) || byNumber(a, b));
+  const all = {
+    nextMeetings: meetings.filter((m) => !ended(m)),
+    pastUnmarked: meetings.filter(ended),
+    overdueSolutions: overdue,
+    oldestOpenIssues: open,
+  };
+  return {
+    nextMeetings: all.nextMeetings.slice(0, HOME_LIMITS.nextMeetings),
+    pastUnmarked: all.pastUnmarked.slice(0, HOME_LIMITS.pastUnmarked),
+    overdueSolutions: all.overdueSolutions.slice(0, HOME_LIMITS.overdueSolutions),
+    oldestOpenIssues: all.oldestOpenIssues.slice(0, HOME_LIMITS.oldestOpenIssues),
+    totals: {
+      nextMeetings: all.nextMeetings.length,
+      pastUnmarked: all.pastUnmarked.length,
+      overdueSolutions: all.overdueSolutions.length,
+      oldestOpenIssues: all.oldestOpenIssues.length,
+    },
+  };
+}
+
+/** Ids in the order they were given out: I2 before I10. */
+function byNumber(a: { id: string }, b: { id: string }): number {
+  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+}
