@@ -7,10 +7,13 @@ import { PROGRAM_EXAMPLES } from '../../src/cli/program.js';
 import { tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
 
-/** Splits an example the way a POSIX shell would (quotes, no expansions), dropping a trailing comment. */
+/**
+ * Splits an example the way a POSIX shell would (quotes, no expansions), up to a comment, a
+ * redirection or a pipe: what follows them is the shell's business, not nsm's.
+ */
 export function shellWords(line: string): string[] {
   const words: string[] = [];
-  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(#.*)|((?:[^\s"'\\]|\\.)+))/gy;
+  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(#.*|[<>|].*)|((?:[^\s"'\\<>|]|\\.)+))/gy;
   let current: string | null = null;
   let last = 0;
   for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
@@ -72,5 +75,7 @@ describe('shellWords', () => {
       'f g',
       '--x=y z',
     ]);
+    expect(shellWords('nsm completion bash > ~/.bash_completion.d/nsm')).toEqual(['nsm', 'completion', 'bash']);
+    expect(shellWords('nsm meeting list | head')).toEqual(['nsm', 'meeting', 'list']);
   });
 });
