@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.js';
-import { nsm } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 
 const root = new URL('../../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
@@ -38,9 +38,9 @@ describe('README', () => {
 });
 
 describe('version', () => {
-  it('nsm --version matches package.json', () => {
+  it('nsm --version matches package.json', async () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
     expect(VERSION).toBe(pkg.version);
-    expect(nsm(['--version']).stdout.trim()).toBe(pkg.version);
+    expect((await nsmIn(['--version'])).stdout.trim()).toBe(pkg.version);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initializedStore, nsm } from '../helpers/cli.js';
+import { initializedStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { addNco, refused } from '../helpers/e2e.js';
 
 /**
@@ -8,10 +9,10 @@ import { addNco, refused } from '../helpers/e2e.js';
  */
 describe('bad input is refused without touching the store', () => {
   let store: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     store = initializedStore();
-    addNco(store, 'Maria Lopez', '12345', 75);
-    expect(nsm(['nco', 'assign', 'N1', '75A'], { store }).status).toBe(0);
+    await addNco(store, 'Maria Lopez', '12345', 75);
+    expect((await nsmIn(['nco', 'assign', 'N1', '75A'], { store })).status).toBe(0);
   });
 
   it.each<[string, string[], number, RegExp]>([
@@ -79,8 +80,8 @@ describe('bad input is refused without touching the store', () => {
       2,
       /--sector and --unassigned/,
     ],
-  ])('%s: %j → exit %d', (_what, args, code, message) => {
-    expect(refused(args, store, code).stderr).toMatch(message);
+  ])('%s: %j → exit %d', async (_what, args, code, message) => {
+    expect((await refused(args, store, code)).stderr).toMatch(message);
   });
 
   it.each([
@@ -88,24 +89,24 @@ describe('bad input is refused without touching the store', () => {
     [['--name', 'X', '--precinct', '75'], '--shield'],
     [['--name', 'X', '--shield', '1'], '--precinct'],
     [[], '--name'],
-  ])('nco add %j with no terminal → exit 2 naming %s', (flags, missing) => {
-    const run = refused(['nco', 'add', ...flags], store, 2);
+  ])('nco add %j with no terminal → exit 2 naming %s', async (flags, missing) => {
+    const run = await refused(['nco', 'add', ...flags], store, 2);
     expect(run.stderr).toMatch(new RegExp(`^nsm: missing ${missing} — give it, for example ${missing} `));
   });
 
-  it('--no-input also stops the prompt', () => {
-    expect(refused(['nco', 'add', '--no-input', '--name', 'X', '--shield', '1'], store, 2).stderr).toMatch(
-      /missing --precinct/,
-    );
+  it('--no-input also stops the prompt', async () => {
+    expect(
+      (await refused(['nco', 'add', '--no-input', '--name', 'X', '--shield', '1'], store, 2)).stderr,
+    ).toMatch(/missing --precinct/);
   });
 
-  it('shows no stack trace, even for a not-found error', () => {
-    const run = nsm(['nco', 'show', 'N42'], { store });
+  it('shows no stack trace, even for a not-found error', async () => {
+    const run = await nsmIn(['nco', 'show', 'N42'], { store });
     expect(run.stderr).not.toMatch(/Error|at \w/);
   });
 
-  it('a missing store is exit 6 and says how to create one', () => {
-    const run = nsm(['nco', 'list'], { store: `${store}.missing` });
+  it('a missing store is exit 6 and says how to create one', async () => {
+    const run = await nsmIn(['nco', 'list'], { store: `${store}.missing` });
     expect(run.status).toBe(6);
     expect(run.stderr).toMatch(/^nsm: there is no store at .* — create one with: nsm init/);
   });

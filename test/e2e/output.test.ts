@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initializedStore, json, nsm } from '../helpers/cli.js';
 import { addNco, onTerminal, type NcoJson } from '../helpers/e2e.js';
+import { nsmIn } from '../helpers/in-process.js';
 
 const ESC = '\u001b';
 const RED = `${ESC}[31m`;
@@ -8,17 +9,17 @@ const HOSTILE = `Evil ${RED}Red${ESC}[2J\u009b1A`;
 
 describe('output: TSV when piped, JSON with --json, stored text never printed raw', () => {
   let store: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     store = initializedStore();
-    addNco(store, 'Maria Lopez', '12345', 75);
-    addNco(store, HOSTILE, '666', 75);
-    addNco(store, 'Tab\tNew\nLine', '777', 75);
-    nsm(['nco', 'assign', 'N1', '75A'], { store });
-    nsm(['nco', 'assign', 'N2', '75A'], { store });
+    await addNco(store, 'Maria Lopez', '12345', 75);
+    await addNco(store, HOSTILE, '666', 75);
+    await addNco(store, 'Tab\tNew\nLine', '777', 75);
+    await nsmIn(['nco', 'assign', 'N1', '75A'], { store });
+    await nsmIn(['nco', 'assign', 'N2', '75A'], { store });
   });
 
-  it('piped lists are tab-separated with a header first, one row per record', () => {
-    const run = nsm(['precinct', 'list', '--borough', 'Staten Island'], { store });
+  it('piped lists are tab-separated with a header first, one row per record', async () => {
+    const run = await nsmIn(['precinct', 'list', '--borough', 'Staten Island'], { store });
     expect(run.status).toBe(0);
     const lines = run.stdout.replace(/\n$/, '').split('\n');
     expect(lines[0]).toBe('Pct\tName\tBorough\tPatrol borough\tRollout\tSince\tPhase\tSectors');
@@ -28,6 +29,7 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
     expect(run.stdout).not.toMatch(/[\u001b\u009b]|[│┌─]/);
   });
 
+  // Spawned: colour libraries read FORCE_COLOR from the process's own environment.
   it('piped output has no colour codes even when colour is forced on', () => {
     const run = nsm(['sector', 'show', '75B'], { store, env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
     expect(run.status).toBe(0);
@@ -35,12 +37,14 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
     expect(run.stdout).not.toContain(ESC);
   });
 
-  it('data goes to stdout, confirmations to stderr; --quiet silences them', () => {
+  it('data goes to stdout, confirmations to stderr; --quiet silences them', async () => {
     const s = initializedStore();
-    const run = nsm(['nco', 'add', '--name', 'A', '--shield', '1', '--precinct', '75'], { store: s });
+    const run = await nsmIn(['nco', 'add', '--name', 'A', '--shield', '1', '--precinct', '75'], { store: s });
     expect(run.stdout).toBe('N1\n');
     expect(run.stderr).toMatch(/^Added N1 A/);
-    const quiet = nsm(['nco', 'add', '--name', 'B', '--shield', '2', '--precinct', '75', '-q'], { store: s });
+    const quiet = await nsmIn(['nco', 'add', '--name', 'B', '--shield', '2', '--precinct', '75', '-q'], {
+      store: s,
+    });
     expect(quiet).toMatchObject({ status: 0, stdout: 'N2\n', stderr: '' });
   });
 
@@ -52,18 +56,20 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
     [['sector', 'show', '75A'], 'object'],
     [['nco', 'show', 'N1'], 'object'],
     [['doctor'], 'object'],
-  ])('%j --json prints one parseable %s and nothing else', (args, kind) => {
-    const run = nsm([...args, '--json'], { store });
+  ])('%j --json prints one parseable %s and nothing else', async (args, kind) => {
+    const run = await nsmIn([...args, '--json'], { store });
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout) as unknown; // throws if there were two documents or stray text
     expect(Array.isArray(doc) ? 'array' : typeof doc).toBe(kind);
     expect(run.stdout.endsWith('}\n') || run.stdout.endsWith(']\n')).toBe(true);
   });
 
-  it('text with escape sequences is stored as given and visible in --json', () => {
-    const n = json<NcoJson>(nsm(['nco', 'show', 'N2', '--json'], { store }));
+  it('text with escape sequences is stored as given and visible in --json', async () => {
+    const n = json<NcoJson>(await nsmIn(['nco', 'show', 'N2', '--json'], { store }));
     expect(n.name).toBe(HOSTILE);
-    expect(json<NcoJson>(nsm(['nco', 'show', 'N3', '--json'], { store })).name).toBe('Tab\tNew\nLine');
+    expect(json<NcoJson>(await nsmIn(['nco', 'show', 'N3', '--json'], { store })).name).toBe(
+      'Tab\tNew\nLine',
+    );
   });
 
   it.each([
@@ -72,22 +78,22 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
     [['sector', 'show', '75A']],
     [['sector', 'list', '--precinct', '75']],
     [['precinct', 'show', '75']],
-  ])('%j never prints the escape sequence raw', (args) => {
-    const run = nsm(args, { store });
+  ])('%j never prints the escape sequence raw', async (args) => {
+    const run = await nsmIn(args, { store });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Evil \\x1b[31mRed\\x1b[2J\\x9b1A');
     expect(run.stdout).not.toMatch(/[\u001b\u009b]/);
   });
 
-  it('tabs and newlines inside a value cannot break the TSV rows', () => {
-    const lines = nsm(['nco', 'list'], { store }).stdout.replace(/\n$/, '').split('\n');
+  it('tabs and newlines inside a value cannot break the TSV rows', async () => {
+    const lines = (await nsmIn(['nco', 'list'], { store })).stdout.replace(/\n$/, '').split('\n');
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line.split('\t')).toHaveLength(7);
     expect(lines[3]).toMatch(/^N3\tTab\\tNew\\nLine\t/);
   });
 
-  it('confirmations on stderr do not print it raw either', () => {
-    const run = nsm(['nco', 'edit', 'N2', '--rank', 'Detective'], { store });
+  it('confirmations on stderr do not print it raw either', async () => {
+    const run = await nsmIn(['nco', 'edit', 'N2', '--rank', 'Detective'], { store });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('Evil \\x1b[31mRed');
     expect(run.stderr).not.toContain(ESC);

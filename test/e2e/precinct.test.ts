@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initializedStore, json, nsm } from '../helpers/cli.js';
+import { initializedStore, json } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { addNco, refused } from '../helpers/e2e.js';
 
 interface PrecinctJson {
@@ -21,41 +22,43 @@ describe('nsm precinct list and show (read-only)', () => {
   beforeAll(() => {
     store = initializedStore();
   });
-  const list = (...flags: string[]) =>
-    json<PrecinctJson[]>(nsm(['precinct', 'list', ...flags, '--json'], { store }));
+  const list = async (...flags: string[]) =>
+    json<PrecinctJson[]>(await nsmIn(['precinct', 'list', ...flags, '--json'], { store }));
 
   it.each([
     [['--borough', 'Brooklyn'], 23],
     [['--borough', 'bk'], 23],
     [['--borough', 'Manhattan'], 22],
     [['--borough', 'Staten Island'], 4],
-  ])('%j lists %d precincts', (flags, count) => {
-    const found = list(...flags);
+  ])('%j lists %d precincts', async (flags, count) => {
+    const found = await list(...flags);
     expect(found).toHaveLength(count);
     expect(new Set(found.map((p) => p.borough)).size).toBe(1);
   });
 
-  it('--rollout unknown lists exactly the 22nd and the 116th', () => {
-    expect(list('--rollout', 'unknown').map((p) => p.precinct)).toEqual([22, 116]);
+  it('--rollout unknown lists exactly the 22nd and the 116th', async () => {
+    expect((await list('--rollout', 'unknown')).map((p) => p.precinct)).toEqual([22, 116]);
   });
 
-  it('--rollout active and pending partition the rest', () => {
-    expect(list('--rollout', 'active').length + list('--rollout', 'pending').length).toBe(76);
+  it('--rollout active and pending partition the rest', async () => {
+    expect((await list('--rollout', 'active')).length + (await list('--rollout', 'pending')).length).toBe(76);
   });
 
-  it('--patrol-borough PBQS lists the Queens South precincts, including the 116th', () => {
-    const found = list('--patrol-borough', 'PBQS');
+  it('--patrol-borough PBQS lists the Queens South precincts, including the 116th', async () => {
+    const found = await list('--patrol-borough', 'PBQS');
     expect(found.map((p) => p.precinct)).toEqual([100, 101, 102, 103, 105, 106, 107, 113, 116]);
     expect(found.every((p) => p.patrolBoroughCode === 'PBQS' && p.borough === 'Queens')).toBe(true);
-    expect(list('--patrol-borough', 'queens south')).toHaveLength(9);
+    expect(await list('--patrol-borough', 'queens south')).toHaveLength(9);
   });
 
-  it('filters combine', () => {
-    expect(list('--patrol-borough', 'PBQS', '--rollout', 'unknown').map((p) => p.precinct)).toEqual([116]);
+  it('filters combine', async () => {
+    expect((await list('--patrol-borough', 'PBQS', '--rollout', 'unknown')).map((p) => p.precinct)).toEqual([
+      116,
+    ]);
   });
 
-  it('show 75 carries the contract fields', () => {
-    const p = json<ShowJson>(nsm(['precinct', 'show', '75', '--json'], { store }));
+  it('show 75 carries the contract fields', async () => {
+    const p = json<ShowJson>(await nsmIn(['precinct', 'show', '75', '--json'], { store }));
     expect(p).toMatchObject({
       precinct: 75,
       name: '75th Precinct',
@@ -68,19 +71,23 @@ describe('nsm precinct list and show (read-only)', () => {
     });
   });
 
-  it('accepts 075 and 75th for the 75th', () => {
+  it('accepts 075 and 75th for the 75th', async () => {
     for (const typed of ['075', '75th'])
-      expect(json<PrecinctJson>(nsm(['precinct', 'show', typed, '--json'], { store })).precinct).toBe(75);
+      expect(json<PrecinctJson>(await nsmIn(['precinct', 'show', typed, '--json'], { store })).precinct).toBe(
+        75,
+      );
   });
 
-  it('the 22nd Precinct\u2019s rollout is unknown (the source has only a placeholder date)', () => {
-    const p = json<PrecinctJson>(nsm(['precinct', 'show', '22', '--json'], { store }));
+  it('the 22nd Precinct\u2019s rollout is unknown (the source has only a placeholder date)', async () => {
+    const p = json<PrecinctJson>(await nsmIn(['precinct', 'show', '22', '--json'], { store }));
     expect(p.rollout).toEqual({ status: 'unknown', startDate: null, phase: null });
-    expect(nsm(['precinct', 'show', '22'], { store }).stdout).toMatch(/Rollout\tstart date unknown/);
+    expect((await nsmIn(['precinct', 'show', '22'], { store })).stdout).toMatch(
+      /Rollout\tstart date unknown/,
+    );
   });
 
-  it('the 116th is listed with no sectors', () => {
-    const p = json<PrecinctJson>(nsm(['precinct', 'show', '116', '--json'], { store }));
+  it('the 116th is listed with no sectors', async () => {
+    const p = json<PrecinctJson>(await nsmIn(['precinct', 'show', '116', '--json'], { store }));
     expect(p).toMatchObject({ precinct: 116, borough: 'Queens', sectors: [] });
   });
 
@@ -90,33 +97,33 @@ describe('nsm precinct list and show (read-only)', () => {
     [['precinct', 'list', '--borough', 'Kings'], 2],
     [['precinct', 'list', '--rollout', 'maybe'], 2],
     [['precinct', 'list', '--patrol-borough', 'PBXX'], 2],
-  ])('%j is refused with exit %d', (args, code) => {
-    refused(args, store, code);
+  ])('%j is refused with exit %d', async (args, code) => {
+    await refused(args, store, code);
   });
 
-  it('unknown precinct says how to list them', () => {
-    expect(refused(['precinct', 'show', '750'], store, 4).stderr).toMatch(
+  it('unknown precinct says how to list them', async () => {
+    expect((await refused(['precinct', 'show', '750'], store, 4)).stderr).toMatch(
       /no precinct 750.*nsm precinct list/,
     );
   });
 });
 
 describe('nsm precinct add, rollout and sector add (changes)', () => {
-  it('sector add 116A gives the 116th its first sector', () => {
+  it('sector add 116A gives the 116th its first sector', async () => {
     const store = initializedStore();
     const sector = json<{ id: string; precinct: number; letter: string; ncos: string[] }>(
-      nsm(['sector', 'add', '116a', '--json'], { store }),
+      await nsmIn(['sector', 'add', '116a', '--json'], { store }),
     );
     expect(sector).toEqual(expect.objectContaining({ id: '116A', precinct: 116, letter: 'A', ncos: [] }));
-    expect(json<PrecinctJson>(nsm(['precinct', 'show', '116', '--json'], { store })).sectors).toEqual([
-      '116A',
-    ]);
-    refused(['sector', 'add', '116A'], store, 3);
+    expect(json<PrecinctJson>(await nsmIn(['precinct', 'show', '116', '--json'], { store })).sectors).toEqual(
+      ['116A'],
+    );
+    await refused(['sector', 'add', '116A'], store, 3);
   });
 
-  it('precinct add creates a precinct with unknown rollout; adding it twice is refused', () => {
+  it('precinct add creates a precinct with unknown rollout; adding it twice is refused', async () => {
     const store = initializedStore();
-    const run = nsm(
+    const run = await nsmIn(
       [
         'precinct',
         'add',
@@ -140,29 +147,31 @@ describe('nsm precinct add, rollout and sector add (changes)', () => {
       sectors: [],
     });
     expect(run.stderr).toMatch(/nsm sector add 200A/);
-    expect(json<PrecinctJson[]>(nsm(['precinct', 'list', '--json'], { store }))).toHaveLength(79);
-    refused(['precinct', 'add', '200', '--name', 'Again', '--borough', 'Queens'], store, 3);
-    refused(['precinct', 'add', '201', '--name', 'No borough'], store, 2);
-    refused(['sector', 'add', '300A'], store, 4);
+    expect(json<PrecinctJson[]>(await nsmIn(['precinct', 'list', '--json'], { store }))).toHaveLength(79);
+    await refused(['precinct', 'add', '200', '--name', 'Again', '--borough', 'Queens'], store, 3);
+    await refused(['precinct', 'add', '201', '--name', 'No borough'], store, 2);
+    await refused(['sector', 'add', '300A'], store, 4);
   });
 
-  it('precinct rollout 22 --date 2018-10-01 --phase 15 makes it active', () => {
+  it('precinct rollout 22 --date 2018-10-01 --phase 15 makes it active', async () => {
     const store = initializedStore();
     const p = json<PrecinctJson>(
-      nsm(['precinct', 'rollout', '22', '--date', '2018-10-01', '--phase', '15', '--json'], { store }),
+      await nsmIn(['precinct', 'rollout', '22', '--date', '2018-10-01', '--phase', '15', '--json'], {
+        store,
+      }),
     );
     expect(p.rollout).toEqual({ status: 'active', startDate: '2018-10-01', phase: 15 });
     expect(
-      json<PrecinctJson[]>(nsm(['precinct', 'list', '--rollout', 'unknown', '--json'], { store })).map(
-        (x) => x.precinct,
-      ),
+      json<PrecinctJson[]>(
+        await nsmIn(['precinct', 'list', '--rollout', 'unknown', '--json'], { store }),
+      ).map((x) => x.precinct),
     ).toEqual([116]);
   });
 
-  it('a rollout date after today is pending', () => {
+  it('a rollout date after today is pending', async () => {
     const store = initializedStore();
     const p = json<PrecinctJson>(
-      nsm(['precinct', 'rollout', '116', '--date', 'tomorrow', '--json'], { store }),
+      await nsmIn(['precinct', 'rollout', '116', '--date', 'tomorrow', '--json'], { store }),
     );
     expect(p.rollout).toEqual({ status: 'pending', startDate: '2026-11-27', phase: null });
   });
@@ -173,24 +182,24 @@ describe('nsm precinct add, rollout and sector add (changes)', () => {
     [['precinct', 'rollout', '22'], 2],
     [['precinct', 'rollout', '22', '--date', '2018-10-01', '--phase', 'x'], 2],
     [['precinct', 'rollout', '750', '--date', '2018-10-01'], 4],
-  ])('%j is refused with exit %d', (args, code) => {
-    refused(args, initializedStore(), code);
+  ])('%j is refused with exit %d', async (args, code) => {
+    await refused(args, initializedStore(), code);
   });
 
-  it('show points out the sectors with fewer than two NCOs', () => {
+  it('show points out the sectors with fewer than two NCOs', async () => {
     const store = initializedStore();
     for (const [i, s] of ['75A', '75A', '75B'].entries()) {
-      const n = addNco(store, `Officer ${i}`, String(100 + i), 75);
-      expect(nsm(['nco', 'assign', n.id, s], { store }).status).toBe(0);
+      const n = await addNco(store, `Officer ${i}`, String(100 + i), 75);
+      expect((await nsmIn(['nco', 'assign', n.id, s], { store })).status).toBe(0);
     }
-    const p = json<ShowJson>(nsm(['precinct', 'show', '75', '--json'], { store }));
+    const p = json<ShowJson>(await nsmIn(['precinct', 'show', '75', '--json'], { store }));
     expect(p.understaffedSectors).toEqual([
       { sector: '75B', ncos: 1 },
       { sector: '75C', ncos: 0 },
       { sector: '75D', ncos: 0 },
       { sector: '75E', ncos: 0 },
     ]);
-    const text = nsm(['precinct', 'show', '75'], { store }).stdout;
+    const text = (await nsmIn(['precinct', 'show', '75'], { store })).stdout;
     expect(text).toMatch(/Below two NCOs: 75B \(1\), 75C \(0\), 75D \(0\), 75E \(0\)/);
     expect(text).not.toMatch(/Below two NCOs:[^\n]*75A/);
   });

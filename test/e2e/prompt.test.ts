@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, initializedStore, json, nsm } from '../helpers/cli.js';
+import { bytes, initializedStore, json } from '../helpers/cli.js';
 import { addNco, onTerminal, type NcoJson } from '../helpers/e2e.js';
+import { nsmIn } from '../helpers/in-process.js';
 
 /** Ctrl-U erases the line typed so far (the prompt keeps a rejected answer for editing). */
 const ERASE = '\u0015';
 const CTRL_C = '\u0003';
 
 describe('prompts on a real terminal', () => {
-  it('nco add with no flags asks for name, shield (rejecting abc) and precinct, then creates the NCO', () => {
+  it('nco add with no flags asks for name, shield (rejecting abc) and precinct, then creates the NCO', async () => {
     const store = initializedStore();
     const { output, status } = onTerminal(['nco', 'add'], store, [
       { expect: "Officer's name:", send: 'Pat Doe\r' },
@@ -18,15 +19,15 @@ describe('prompts on a real terminal', () => {
     expect(status, output).toBe(0);
     expect(output).toMatch(/--shield "abc" is not a shield number/);
     expect(output).toMatch(/Added N1 Pat Doe \(shield 4321\) to precinct 75/);
-    const ncos = json<NcoJson[]>(nsm(['nco', 'list', '--json'], { store }));
+    const ncos = json<NcoJson[]>(await nsmIn(['nco', 'list', '--json'], { store }));
     expect(ncos).toEqual([
       expect.objectContaining({ id: 'N1', name: 'Pat Doe', shield: '4321', precinct: 75, sector: null }),
     ]);
   });
 
-  it('asks only for what the flags did not give, and checks a typed precinct and shield against the store', () => {
+  it('asks only for what the flags did not give, and checks a typed precinct and shield against the store', async () => {
     const store = initializedStore();
-    addNco(store, 'Maria Lopez', '12345', 75);
+    await addNco(store, 'Maria Lopez', '12345', 75);
     const { output, status } = onTerminal(['nco', 'add', '--name', 'Sam Ortiz'], store, [
       { expect: 'Shield number:', send: '12345\r' },
       { expect: 'already belongs to N1', send: `${ERASE}555\r` },
@@ -35,7 +36,7 @@ describe('prompts on a real terminal', () => {
     ]);
     expect(status, output).toBe(0);
     expect(output).not.toContain("Officer's name:");
-    expect(json<NcoJson>(nsm(['nco', 'show', 'N2', '--json'], { store }))).toMatchObject({
+    expect(json<NcoJson>(await nsmIn(['nco', 'show', 'N2', '--json'], { store }))).toMatchObject({
       name: 'Sam Ortiz',
       shield: '555',
       precinct: 14,
@@ -47,7 +48,7 @@ describe('prompts on a real terminal', () => {
     ['the second prompt', [{ expect: "Officer's name:", send: 'Pat Doe\r' }]],
   ])(
     'Ctrl-C at %s exits 130 with one line, no stack trace, and the store byte-identical',
-    (_where, before) => {
+    async (_where, before) => {
       const store = initializedStore();
       const original = bytes(store);
       const waitFor = before.length === 0 ? "Officer's name:" : 'Shield number:';
@@ -60,7 +61,7 @@ describe('prompts on a real terminal', () => {
       expect(output).toMatch(/nsm: cancelled at the prompt; nothing was changed/);
       expect(output).not.toMatch(/ExitPromptError|\n\s+at |internal error/);
       expect(bytes(store).equals(original)).toBe(true);
-      expect(json(nsm(['nco', 'list', '--json'], { store }))).toEqual([]);
+      expect(json(await nsmIn(['nco', 'list', '--json'], { store }))).toEqual([]);
     },
   );
 

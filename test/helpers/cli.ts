@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/nsm.js');
 /** Every end-to-end run sees the same instant: Thursday 2026-11-26, noon in New York. */
@@ -56,9 +57,18 @@ export function tempStore(): string {
   return join(mkdtempSync(join(tmpdir(), 'nsm-test-')), 'store.json');
 }
 
-/** A temporary store created by `nsm init` with the reference data. */
+/**
+ * A temporary store created by `nsm init` with the reference data. The test run's global setup
+ * (helpers/global-setup.ts) runs that init once; each call copies its folder (the store and the
+ * journal that records the init), which is byte for byte what a fresh init at NOW writes.
+ */
 export function initializedStore(): string {
   const store = tempStore();
+  const template = inject('nsmInitTemplate');
+  if (template) {
+    cpSync(template, join(store, '..'), { recursive: true });
+    return store;
+  }
   const run = nsm(['init'], { store });
   if (run.status !== 0) throw new Error(`nsm init failed: ${run.stderr}`);
   return store;

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { BIN, NOW, bytes, json, nsm, type Run } from './cli.js';
+import { BIN, NOW, bytes, json, type Run } from './cli.js';
+import { nsmIn } from './in-process.js';
 
-/** Shared assertions for the end-to-end tests. */
+/** Shared assertions for the command tests (run in-process) and the pseudo-terminal runner. */
 
 export interface NcoJson {
   id: string;
@@ -20,34 +21,39 @@ export interface NcoJson {
 }
 
 /** Runs a command that must fail: the exit code, one `nsm: … — …` line on stderr, nothing on stdout, the store untouched. */
-export function refused(
+export async function refused(
   args: string[],
   store: string,
   code: number,
   env: Record<string, string | undefined> = {},
-): Run {
+): Promise<Run> {
   const before = bytes(store);
-  const run = nsm(args, { store, env });
-  expect(run.status, run.stderr).toBe(code);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
-  expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
-  expect(run.stdout).toBe('');
+  const run = await nsmIn(args, { store, env });
+  expectRefusal(run, code);
   expect(bytes(store).equals(before), 'store changed by a failed command').toBe(true);
   return run;
 }
 
+/** The shape of every refusal: the exit code, one `nsm: <what> — <how>` line, no stack trace, no stdout. */
+export function expectRefusal(run: Run, code: number): void {
+  expect(run.status, run.stderr).toBe(code);
+  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^nsm: \S.* — \S/);
+  expect(run.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/); // no stack trace
+  expect(run.stdout).toBe('');
+}
+
 /** Adds an NCO through the CLI and returns its JSON record. */
-export function addNco(
+export async function addNco(
   store: string,
   name: string,
   shield: string,
   precinct: number | string,
   extra: string[] = [],
-): NcoJson {
+): Promise<NcoJson> {
   return json<NcoJson>(
-    nsm(
+    await nsmIn(
       ['nco', 'add', '--name', name, '--shield', shield, '--precinct', String(precinct), ...extra, '--json'],
       { store },
     ),

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import { NOW, type Run } from './cli.js';
 
@@ -15,28 +15,49 @@ export interface InProcessOptions {
  * spawning the binary; the end-to-end tests in test/e2e keep covering the real process.
  */
 export async function nsmIn(args: string[], options: InProcessOptions = {}): Promise<Run> {
+  if (options.env?.TZ !== undefined)
+    // Node reads TZ for the whole process (and not at all in a worker thread), so a TZ here would
+    // be ignored and the test would pass for the wrong reason: vary the zone with the spawned nsm().
+    throw new Error('nsmIn cannot set the machine time zone; use nsm() from helpers/cli for TZ');
   const stdout = capture();
   const stderr = capture();
-  if (options.terminal !== undefined) Object.assign(stdout.stream, { isTTY: true, columns: options.terminal });
+  if (options.terminal !== undefined)
+    Object.assign(stdout.stream, { isTTY: true, columns: options.terminal });
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
   stdin.end();
+  const status = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin,
+    env: environment(options),
+  });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function environment(options: InProcessOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     HOME: process.env.HOME,
     PATH: process.env.PATH,
     NSM_NOW: NOW,
     NO_COLOR: '1',
     // A settings file of the test's own, so the machine's never leaks in.
-    NSM_CONFIG: options.env?.NSM_CONFIG ?? '/nonexistent/nsm-test-config.json',
+    NSM_CONFIG: '/nonexistent/nsm-test-config.json',
     ...options.env,
   };
   if (options.store) env.NSM_STORE = options.store;
-  const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, env });
-  return { status, stdout: stdout.text(), stderr: stderr.text() };
+  // As for a spawned process, a variable given as undefined is not set at all.
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env;
 }
 
+/** A stream that keeps every chunk as it is written, so nothing is still in flight when main returns. */
 function capture() {
-  const stream = new PassThrough();
   const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      done();
+    },
+  });
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }

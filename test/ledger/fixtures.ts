@@ -10,11 +10,12 @@ import type {
   SolutionStatus,
   Store,
 } from '../../src/domain/schema.js';
-import { json, nsm, type Run } from '../helpers/cli.js';
+import { json, type Run } from '../helpers/cli.js';
 import { refused } from '../helpers/e2e.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { meeting as baseMeeting, nco, smallCity } from '../helpers/store-factory.js';
 
-/** Shared builders for the ledger tests: in-memory records for unit tests, and CLI helpers for end-to-end ones. */
+/** Shared builders for the ledger tests: in-memory records for unit tests, and CLI helpers (run in-process). */
 
 const STAMP = '2026-11-01T00:00:00.000Z';
 
@@ -110,7 +111,7 @@ export function ledgerStore(
   return s;
 }
 
-// ---- end to end ----
+// ---- through the command line ----
 
 export type Env = Record<string, string | undefined>;
 
@@ -125,13 +126,17 @@ export const CLOCK = {
 
 export const at = (clock: string): Env => ({ NSM_NOW: clock });
 
-/** A command that must succeed; returns its --json output. */
-export function ok<T = Record<string, unknown>>(store: string, args: string[], env: Env = {}): T {
-  return json<T>(nsm([...args, '--json'], { store, env }));
+/** A command (run in-process) that must succeed; returns its --json output. */
+export async function ok<T = Record<string, unknown>>(
+  store: string,
+  args: string[],
+  env: Env = {},
+): Promise<T> {
+  return json<T>(await nsmIn([...args, '--json'], { store, env }));
 }
 
 /** helpers/e2e `refused`, with a clock. */
-export function refusedAt(args: string[], store: string, code: number, env: Env): Run {
+export function refusedAt(args: string[], store: string, code: number, env: Env): Promise<Run> {
   return refused(args, store, code, env);
 }
 
@@ -139,7 +144,7 @@ export function refusedAt(args: string[], store: string, code: number, env: Env)
  * The start of the loop through the CLI: two NCOs assigned to 75A, a quarterly series from
  * Tue 2027-03-09 19:00 (M1 March, M2 June, M3 September, M4 December), M1 marked held.
  */
-export function loopStore(store: string): void {
+export async function loopStore(store: string): Promise<void> {
   const steps: Array<[string[], Env]> = [
     [['nco', 'add', '--name', 'Maria Lopez', '--shield', '1111', '--precinct', '75'], {}],
     [['nco', 'add', '--name', 'Sam Ortiz', '--shield', '2222', '--precinct', '75', '--rank', 'Sergeant'], {}],
@@ -152,7 +157,7 @@ export function loopStore(store: string): void {
     [['meeting', 'held', 'M1', '--attendance', '31'], at(CLOCK.afterMarch)],
   ];
   for (const [args, env] of steps) {
-    const run = nsm(args, { store, env });
+    const run = await nsmIn(args, { store, env });
     if (run.status !== 0) throw new Error(`nsm ${args.join(' ')}: ${run.stderr}`);
   }
 }

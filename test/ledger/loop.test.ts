@@ -2,11 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initializedStore, nsm } from '../helpers/cli.js';
+import { initializedStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { refused } from '../helpers/e2e.js';
 import { CLOCK, at, cloneStore, loopStore, ok } from './fixtures.js';
 
-/** The whole ledger loop through the built binary: raise, agree, follow up, carry forward, print the agenda. */
+/** The whole ledger loop through the command line (in-process): raise, agree, follow up, carry forward, print the agenda. */
 
 interface History {
   on: string;
@@ -36,33 +37,36 @@ let base: string;
 let raised: IssueJson;
 let agreed: SolutionJson[];
 
-beforeAll(() => {
+beforeAll(async () => {
   base = initializedStore();
-  loopStore(base);
+  await loopStore(base);
   const march = at(CLOCK.afterMarch);
   const where = ['--location', 'Linden Blvd & Ashford St', '--category', 'Traffic'];
   const what = ['--summary', 'Cars speeding on Linden Blvd at dismissal'];
-  raised = ok<IssueJson>(base, ['issue', 'raise', '--meeting', 'm1', ...what, ...where], march);
-  ok(
+  raised = await ok<IssueJson>(base, ['issue', 'raise', '--meeting', 'm1', ...what, ...where], march);
+  await ok(
     base,
     ['issue', 'raise', '--meeting', 'M1', '--summary', 'Noise from 12 Elm St apt 3', '--private'],
     march,
   );
-  agreed = [
+  agreed = [];
+  for (const [summary, owner, due] of [
     ['Ask DOT for a speed-bump survey', 'dot', '2027-04-30'],
     ['Traffic post at dismissal', 'n1', '2027-03-31'],
     ['Flyers from the block association', 'Linden Block Assn', null],
-  ].map(([summary, owner, due]) =>
-    ok<SolutionJson>(
-      base,
-      ['solution', 'add', 'I1', '--summary', summary!, '--owner', owner!, ...(due ? ['--due', due] : [])],
-      march,
-    ),
-  );
+  ]) {
+    agreed.push(
+      await ok<SolutionJson>(
+        base,
+        ['solution', 'add', 'I1', '--summary', summary!, '--owner', owner!, ...(due ? ['--due', due] : [])],
+        march,
+      ),
+    );
+  }
 });
 
 describe('the ledger loop', () => {
-  it('issue raise prints the contract fields, raised on the meeting’s date, with history[0]', () => {
+  it('issue raise prints the contract fields, raised on the meeting’s date, with history[0]', async () => {
     expect(raised).toEqual({
       id: 'I1',
       meetingId: 'M1',
@@ -79,11 +83,11 @@ describe('the ledger loop', () => {
       history: [{ on: '2027-03-09', status: 'open', note: expect.stringMatching(/\S/), meetingId: 'M1' }],
       solutions: [],
     });
-    const i2 = ok<IssueJson>(base, ['issue', 'show', 'I2']);
+    const i2 = await ok<IssueJson>(base, ['issue', 'show', 'I2']);
     expect(i2).toMatchObject({ id: 'I2', private: true, category: 'other', status: 'open' });
   });
 
-  it('solution add takes an agency, an NCO or a community owner, and a due date', () => {
+  it('solution add takes an agency, an NCO or a community owner, and a due date', async () => {
     expect(agreed.map((s) => [s.id, s.owner, s.ownerKind, s.due, s.status, s.overdue])).toEqual([
       ['S1', 'DOT', 'agency', '2027-04-30', 'agreed', false],
       ['S2', 'N1', 'nco', '2027-03-31', 'agreed', false],
@@ -95,35 +99,35 @@ describe('the ledger loop', () => {
         { on: '2027-03-10', status: 'agreed', note: expect.any(String), meetingId: 'M1' },
       ]);
     }
-    expect(ok<IssueJson>(base, ['issue', 'show', 'I1']).solutions).toEqual(['S1', 'S2', 'S3']);
+    expect((await ok<IssueJson>(base, ['issue', 'show', 'I1'])).solutions).toEqual(['S1', 'S2', 'S3']);
   });
 
-  it('solution list --overdue follows the clock, and a done solution is never overdue', () => {
+  it('solution list --overdue follows the clock, and a done solution is never overdue', async () => {
     const store = cloneStore(base);
-    const overdue = (clock: string) =>
-      ok<SolutionJson[]>(store, ['solution', 'list', '--overdue'], at(clock)).map((s) => s.id);
-    expect(overdue(CLOCK.afterMarch)).toEqual([]);
-    expect(overdue('2027-03-31T15:00:00Z')).toEqual([]); // due today is not late
-    expect(overdue(CLOCK.april)).toEqual(['S2']);
-    expect(overdue(CLOCK.afterJune)).toEqual(['S2', 'S1']); // soonest due first
-    ok(
+    const overdue = async (clock: string) =>
+      (await ok<SolutionJson[]>(store, ['solution', 'list', '--overdue'], at(clock))).map((s) => s.id);
+    expect(await overdue(CLOCK.afterMarch)).toEqual([]);
+    expect(await overdue('2027-03-31T15:00:00Z')).toEqual([]); // due today is not late
+    expect(await overdue(CLOCK.april)).toEqual(['S2']);
+    expect(await overdue(CLOCK.afterJune)).toEqual(['S2', 'S1']); // soonest due first
+    await ok(
       store,
       ['solution', 'update', 'S2', '--status', 'done', '--note', 'Post staffed for two weeks'],
       at(CLOCK.april),
     );
-    expect(overdue(CLOCK.afterJune)).toEqual(['S1']);
-    const piped = nsm(['solution', 'list', '--overdue'], { store, env: at(CLOCK.afterJune) });
+    expect(await overdue(CLOCK.afterJune)).toEqual(['S1']);
+    const piped = await nsmIn(['solution', 'list', '--overdue'], { store, env: at(CLOCK.afterJune) });
     expect(piped.stdout).toMatch(
       /^S1\tI1\t75A\tAsk DOT for a speed-bump survey\tDOT\t2027-04-30\tagreed \(overdue\)$/m,
     );
-    expect(ok<SolutionJson[]>(store, ['solution', 'list', '--owner', 'dot']).map((s) => s.id)).toEqual([
-      'S1',
-    ]);
+    expect(
+      (await ok<SolutionJson[]>(store, ['solution', 'list', '--owner', 'dot'])).map((s) => s.id),
+    ).toEqual(['S1']);
   });
 
-  it('issue update records the note, the day and the meeting; agendas carry the issue until it is resolved', () => {
+  it('issue update records the note, the day and the meeting; agendas carry the issue until it is resolved', async () => {
     const store = cloneStore(base);
-    const updated = ok<IssueJson>(
+    const updated = await ok<IssueJson>(
       store,
       ['issue', 'update', 'i1', '--status', 'in-progress', '--note', 'DOT survey booked', '--meeting', 'M1'],
       at(CLOCK.april),
@@ -137,7 +141,7 @@ describe('the ledger loop', () => {
       meetingId: 'M1',
     });
 
-    const june = nsm(['agenda', 'M2'], { store, env: at(CLOCK.juneMorning) });
+    const june = await nsmIn(['agenda', 'M2'], { store, env: at(CLOCK.juneMorning) });
     expect(june.status, june.stderr).toBe(0);
     expect(june.stdout).toContain('### I1 · traffic · in-progress');
     expect(june.stdout).toContain('open 91 days, through 1 meeting');
@@ -148,81 +152,89 @@ describe('the ledger loop', () => {
     expect(june.stdout).not.toContain('Elm St');
     expect(june.stdout).toContain('Tue Sep 14 2027, 7:00 PM');
 
-    ok(store, ['meeting', 'held', 'M2', '--attendance', '24'], at(CLOCK.afterJune));
-    ok(
+    await ok(store, ['meeting', 'held', 'M2', '--attendance', '24'], at(CLOCK.afterJune));
+    await ok(
       store,
       ['issue', 'update', 'I1', '--status', 'resolved', '--note', 'Speed bumps installed'],
       at('2027-07-01T15:00:00Z'),
     );
-    const september = nsm(['agenda', 'M3'], { store, env: at('2027-07-01T15:00:00Z') });
+    const september = await nsmIn(['agenda', 'M3'], { store, env: at('2027-07-01T15:00:00Z') });
     expect(september.status, september.stderr).toBe(0);
     expect(september.stdout).not.toContain('I1');
     expect(september.stdout).toContain('### I2 · other · open');
     expect(september.stdout).toContain('open 189 days, through 2 meetings');
     // June's agenda is history: I1 was still in progress when that day began.
-    expect(nsm(['agenda', 'M2'], { store }).stdout).toContain('### I1 · traffic · in-progress');
+    expect((await nsmIn(['agenda', 'M2'], { store })).stdout).toContain('### I1 · traffic · in-progress');
 
-    const shown = ok<IssueJson & { meetingsDiscussed: string[] }>(store, ['issue', 'show', 'I1']);
+    const shown = await ok<IssueJson & { meetingsDiscussed: string[] }>(store, ['issue', 'show', 'I1']);
     expect(shown.meetingsDiscussed).toEqual(['M1', 'M2']);
     expect(shown.history.map((h) => h.status)).toEqual(['open', 'in-progress', 'resolved']);
-    const text = nsm(['issue', 'show', 'I1'], { store }).stdout;
+    const text = (await nsmIn(['issue', 'show', 'I1'], { store })).stdout;
     expect(text).toMatch(/Meetings where it was discussed \(2\)/);
     expect(text).toMatch(/^M1 \(75A\) Tue Mar 9 2027, 7:00 PM\theld$/m);
     expect(text).toMatch(/^M2 \(75A\) Tue Jun 8 2027, 7:00 PM\theld$/m);
     expect(text).not.toMatch(/^M3 /m);
   });
 
-  it('agenda -o writes a file, refuses to replace it without --force, and --format pdf is a usage error', () => {
+  it('agenda -o writes a file, refuses to replace it without --force, and --format pdf is a usage error', async () => {
     const store = cloneStore(base);
     const file = join(mkdtempSync(join(tmpdir(), 'nsm-agenda-')), 'agenda-75A.md');
-    const printed = nsm(['agenda', 'M2'], { store }).stdout;
-    const first = nsm(['agenda', 'M2', '-o', file], { store });
+    const printed = (await nsmIn(['agenda', 'M2'], { store })).stdout;
+    const first = await nsmIn(['agenda', 'M2', '-o', file], { store });
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toBe('');
     expect(readFileSync(file, 'utf8').trimEnd()).toBe(printed.trimEnd());
     expect(readFileSync(file, 'utf8')).toContain('### I1 · traffic · open');
 
     writeFileSync(file, 'my own notes\n');
-    const again = refused(['agenda', 'M2', '-o', file], store, 7);
+    const again = await refused(['agenda', 'M2', '-o', file], store, 7);
     expect(again.stderr).toMatch(/already exists — .*--force/);
     expect(readFileSync(file, 'utf8')).toBe('my own notes\n');
 
-    const forced = nsm(['agenda', 'M2', '-o', file, '--force'], { store });
+    const forced = await nsmIn(['agenda', 'M2', '-o', file, '--force'], { store });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(file, 'utf8').trimEnd()).toBe(printed.trimEnd());
 
     const pdf = join(file, '..', 'agenda.pdf');
-    refused(['agenda', 'M2', '--format', 'pdf', '-o', pdf], store, 2);
+    await refused(['agenda', 'M2', '--format', 'pdf', '-o', pdf], store, 2);
     expect(existsSync(pdf)).toBe(false);
-    refused(['agenda', 'M99'], store, 4);
+    await refused(['agenda', 'M99'], store, 4);
   });
 
-  it('precinct show and sector show count the issues and list the open ones', () => {
+  it('precinct show and sector show count the issues and list the open ones', async () => {
     const store = cloneStore(base);
-    ok(
+    await ok(
       store,
       ['issue', 'update', 'I1', '--status', 'in-progress', '--note', 'Survey booked'],
       at(CLOCK.april),
     );
-    ok(
+    await ok(
       store,
       ['issue', 'raise', '--meeting', 'M1', '--summary', 'Graffiti on the rail bridge'],
       at(CLOCK.april),
     );
-    ok(store, ['issue', 'update', 'I3', '--status', 'resolved', '--note', 'Painted over'], at(CLOCK.april));
+    await ok(
+      store,
+      ['issue', 'update', 'I3', '--status', 'resolved', '--note', 'Painted over'],
+      at(CLOCK.april),
+    );
     const counts = { open: 1, 'in-progress': 1, resolved: 1, closed: 0 };
-    const precinct = ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['precinct', 'show', '75']);
+    const precinct = await ok<{ issueCounts: unknown; openIssues: string[] }>(store, [
+      'precinct',
+      'show',
+      '75',
+    ]);
     expect(precinct.issueCounts).toEqual(counts);
     expect(precinct.openIssues).toEqual(['I1', 'I2']);
-    const sector = ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75a']);
+    const sector = await ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75a']);
     expect(sector.issueCounts).toEqual(counts);
     expect(sector.openIssues).toEqual(['I1', 'I2']);
     expect(
-      ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75B']),
+      await ok<{ issueCounts: unknown; openIssues: string[] }>(store, ['sector', 'show', '75B']),
     ).toMatchObject({
       issueCounts: { open: 0, 'in-progress': 0, resolved: 0, closed: 0 },
       openIssues: [],
     });
-    expect(ok<{ openIssues: string[] }>(store, ['precinct', 'show', '14']).openIssues).toEqual([]);
+    expect((await ok<{ openIssues: string[] }>(store, ['precinct', 'show', '14'])).openIssues).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { initialStore } from '../../src/domain/initial-store.js';
 import type { Nco, Store } from '../../src/domain/schema.js';
-import { json, nsm, type Run } from '../helpers/cli.js';
+import { json, type Run } from '../helpers/cli.js';
 import { onTerminal as onTerminalE2e, refused as refusedE2e, type PtyStep } from '../helpers/e2e.js';
+import { nsmIn } from '../helpers/in-process.js';
 
 /** Small helpers shared by the meeting tests. */
 
@@ -26,23 +27,23 @@ export interface MeetingJson {
 
 type Env = Record<string, string | undefined>;
 
-/** Runs a meeting command that must succeed with --json and returns what it printed. */
-export function ok<T = MeetingJson>(store: string, args: string[], env: Env = {}): T {
-  return json<T>(nsm([...args, '--json'], { store, env }));
+/** Runs a meeting command (in-process) that must succeed with --json and returns what it printed. */
+export async function ok<T = MeetingJson>(store: string, args: string[], env: Env = {}): Promise<T> {
+  return json<T>(await nsmIn([...args, '--json'], { store, env }));
 }
 
-export function schedule(store: string, ...args: string[]): MeetingJson {
+export function schedule(store: string, ...args: string[]): Promise<MeetingJson> {
   return ok<MeetingJson>(store, ['meeting', 'schedule', ...args]);
 }
 
-export function list(store: string, ...args: string[]): MeetingJson[] {
+export function list(store: string, ...args: string[]): Promise<MeetingJson[]> {
   return ok<MeetingJson[]>(store, ['meeting', 'list', ...args]);
 }
 
 export const ids = (meetings: Array<{ id: string }>) => meetings.map((m) => m.id);
 
 /** A command that must fail (see helpers/e2e `refused`), with the store first as these tests read best. */
-export function refused(store: string, args: string[], code: number, env: Env = {}): Run {
+export function refused(store: string, args: string[], code: number, env: Env = {}): Promise<Run> {
   return refusedE2e(args, store, code, env);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initializedStore, nsm } from '../helpers/cli.js';
+import { initializedStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { list, ok, refused, schedule, type MeetingJson } from './helpers.js';
 
 const get = (store: string, id: string) => ok<MeetingJson>(store, ['meeting', 'show', id]);
@@ -7,20 +8,22 @@ const get = (store: string, id: string) => ok<MeetingJson>(store, ['meeting', 's
 const LATER = { NSM_NOW: '2026-12-20T12:00:00Z' };
 
 /** One store for the refusals (each leaves it byte-identical): M1 scheduled, M2 cancelled, both Dec 8 2026. */
-let shared: string | undefined;
-function oneOfEach(): string {
-  if (shared) return shared;
-  shared = initializedStore();
-  schedule(shared, '--sector', '75A', '--at', '2026-12-08 19:00');
-  schedule(shared, '--sector', '75B', '--at', '2026-12-08 19:00');
-  ok(shared, ['meeting', 'cancel', 'M2']);
+let shared: Promise<string> | undefined;
+function oneOfEach(): Promise<string> {
+  shared ??= (async () => {
+    const store = initializedStore();
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
+    await schedule(store, '--sector', '75B', '--at', '2026-12-08 19:00');
+    await ok(store, ['meeting', 'cancel', 'M2']);
+    return store;
+  })();
   return shared;
 }
 
 describe('nsm meeting reschedule', () => {
-  it('moves a meeting, raises its revision each time and keeps the rest', () => {
+  it('moves a meeting, raises its revision each time and keeps the rest', async () => {
     const store = initializedStore();
-    schedule(
+    await schedule(
       store,
       '--sector',
       '75A',
@@ -31,7 +34,7 @@ describe('nsm meeting reschedule', () => {
       '--duration',
       '90',
     );
-    const moved = ok<MeetingJson>(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-08 19:30']); // overlaps its old self: fine
+    const moved = await ok<MeetingJson>(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-08 19:30']); // overlaps its old self: fine
     expect(moved).toMatchObject({
       id: 'M1',
       start: '2026-12-08T19:30:00-05:00',
@@ -40,7 +43,7 @@ describe('nsm meeting reschedule', () => {
       location: 'Community Room',
       status: 'scheduled',
     });
-    const again = ok<MeetingJson>(store, [
+    const again = await ok<MeetingJson>(store, [
       'meeting',
       'reschedule',
       'm1',
@@ -57,25 +60,28 @@ describe('nsm meeting reschedule', () => {
       revision: 2,
       location: 'Library',
     });
-    expect(list(store)).toEqual([again]);
+    expect(await list(store)).toEqual([again]);
   });
 
-  it('checks conflicts again: exit 3 naming the other meeting, --force overrides with a warning', () => {
+  it('checks conflicts again: exit 3 naming the other meeting, --force overrides with a warning', async () => {
     const store = initializedStore();
-    schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
-    schedule(store, '--sector', '75A', '--at', '2026-12-10 19:00');
-    expect(refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-10 19:30'], 3).stderr).toMatch(
-      /M2/,
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
+    await schedule(store, '--sector', '75A', '--at', '2026-12-10 19:00');
+    expect(
+      (await refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-10 19:30'], 3)).stderr,
+    ).toMatch(/M2/);
+    expect(
+      (await refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-11-25 19:00'], 3)).stderr,
+    ).toMatch(/past/);
+    const run = await nsmIn(
+      ['meeting', 'reschedule', 'M1', '--at', '2026-12-10 19:30', '--force', '--json'],
+      {
+        store,
+      },
     );
-    expect(refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-11-25 19:00'], 3).stderr).toMatch(
-      /past/,
-    );
-    const run = nsm(['meeting', 'reschedule', 'M1', '--at', '2026-12-10 19:30', '--force', '--json'], {
-      store,
-    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/warning.*M2/);
-    expect(get(store, 'M1')).toMatchObject({ start: '2026-12-10T19:30:00-05:00', revision: 1 });
+    expect(await get(store, 'M1')).toMatchObject({ start: '2026-12-10T19:30:00-05:00', revision: 1 });
   });
 
   it.each([
@@ -84,17 +90,17 @@ describe('nsm meeting reschedule', () => {
     [['M1', '--at', '2026-12-09 19:00', '--duration', '13h'], 2],
     [['M9', '--at', '2026-12-09 19:00'], 4],
     [['M2', '--at', '2026-12-09 19:00'], 3], // cancelled
-  ])('%j → exit %i', (args, code) => {
-    refused(oneOfEach(), ['meeting', 'reschedule', ...args], code);
+  ])('%j → exit %i', async (args, code) => {
+    await refused(await oneOfEach(), ['meeting', 'reschedule', ...args], code);
   });
 });
 
 describe('nsm meeting cancel', () => {
-  it('keeps the meeting, marked cancelled with its reason, at a higher revision; twice is exit 3', () => {
+  it('keeps the meeting, marked cancelled with its reason, at a higher revision; twice is exit 3', async () => {
     const store = initializedStore();
-    schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00', '--location', 'Community Room');
-    ok(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-08 18:30']);
-    const cancelled = ok<MeetingJson & { cancelReason: string }>(store, [
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00', '--location', 'Community Room');
+    await ok(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-08 18:30']);
+    const cancelled = await ok<MeetingJson & { cancelReason: string }>(store, [
       'meeting',
       'cancel',
       'M1',
@@ -108,22 +114,43 @@ describe('nsm meeting cancel', () => {
       start: '2026-12-08T18:30:00-05:00',
       cancelReason: 'venue unavailable',
     });
-    expect(list(store, '--status', 'cancelled').map((m) => m.id)).toEqual(['M1']);
-    expect(refused(store, ['meeting', 'cancel', 'M1'], 3).stderr).toMatch(/M1.*cancelled/);
+    expect((await list(store, '--status', 'cancelled')).map((m) => m.id)).toEqual(['M1']);
+    expect((await refused(store, ['meeting', 'cancel', 'M1'], 3)).stderr).toMatch(/M1.*cancelled/);
     // its slot and its room are free again
     expect(
-      schedule(store, '--sector', '75A', '--at', '2026-12-08 18:30', '--location', 'Community Room').id,
+      (await schedule(store, '--sector', '75A', '--at', '2026-12-08 18:30', '--location', 'Community Room'))
+        .id,
     ).toBe('M2');
   });
 
-  it('--series cancels this and the later meetings of the series only', () => {
+  it('--series cancels this and the later meetings of the series only', async () => {
     const store = initializedStore();
-    schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00', '--repeat', 'monthly', '--count', '4'); // M1–M4
-    schedule(store, '--sector', '75B', '--at', '2027-01-12 19:00', '--repeat', 'monthly', '--count', '2'); // M5–M6
-    schedule(store, '--sector', '75A', '--at', '2027-02-01 19:00'); // M7, a one-off
-    const cancelled = ok<MeetingJson[]>(store, ['meeting', 'cancel', 'M2', '--series']);
+    await schedule(
+      store,
+      '--sector',
+      '75A',
+      '--at',
+      '2026-12-08 19:00',
+      '--repeat',
+      'monthly',
+      '--count',
+      '4',
+    ); // M1–M4
+    await schedule(
+      store,
+      '--sector',
+      '75B',
+      '--at',
+      '2027-01-12 19:00',
+      '--repeat',
+      'monthly',
+      '--count',
+      '2',
+    ); // M5–M6
+    await schedule(store, '--sector', '75A', '--at', '2027-02-01 19:00'); // M7, a one-off
+    const cancelled = await ok<MeetingJson[]>(store, ['meeting', 'cancel', 'M2', '--series']);
     expect(cancelled.map((m) => m.id)).toEqual(['M2', 'M3', 'M4']);
-    const all = list(store);
+    const all = await list(store);
     expect(all.map((m) => `${m.id} ${m.status} ${m.revision}`)).toEqual([
       'M1 scheduled 0',
       'M2 cancelled 1',
@@ -133,43 +160,45 @@ describe('nsm meeting cancel', () => {
       'M6 scheduled 0',
       'M4 cancelled 1',
     ]);
-    expect(refused(store, ['meeting', 'cancel', 'M3', '--series'], 3).stderr).toMatch(/M3/);
+    expect((await refused(store, ['meeting', 'cancel', 'M3', '--series'], 3)).stderr).toMatch(/M3/);
   });
 
   it.each([
     [['M9'], 4],
     [['9'], 2],
-  ])('%j → exit %i', (args, code) => {
-    refused(oneOfEach(), ['meeting', 'cancel', ...args], code);
+  ])('%j → exit %i', async (args, code) => {
+    await refused(await oneOfEach(), ['meeting', 'cancel', ...args], code);
   });
 });
 
 describe('nsm meeting held', () => {
-  it('records attendance once the meeting has started, and not before', () => {
+  it('records attendance once the meeting has started, and not before', async () => {
     const store = initializedStore();
-    schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
-    expect(refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3).stderr).toMatch(/M1/);
-    refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3, { NSM_NOW: '2026-12-08T23:59:00Z' }); // 6:59 pm New York
-    const held = ok<MeetingJson>(
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
+    expect((await refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3)).stderr).toMatch(/M1/);
+    await refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3, {
+      NSM_NOW: '2026-12-08T23:59:00Z',
+    }); // 6:59 pm New York
+    const held = await ok<MeetingJson>(
       store,
       ['meeting', 'held', 'M1', '--attendance', '30', '--notes', 'Captain attended'],
       { NSM_NOW: '2026-12-09T00:00:00Z' },
     );
     expect(held).toMatchObject({ id: 'M1', status: 'held', attendance: 30 });
-    expect(list(store, '--status', 'held').map((m) => m.attendance)).toEqual([30]);
+    expect((await list(store, '--status', 'held')).map((m) => m.attendance)).toEqual([30]);
     // a held meeting can be neither moved nor cancelled
-    refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-22 19:00'], 3, LATER);
-    refused(store, ['meeting', 'cancel', 'M1'], 3, LATER);
+    await refused(store, ['meeting', 'reschedule', 'M1', '--at', '2026-12-22 19:00'], 3, LATER);
+    await refused(store, ['meeting', 'cancel', 'M1'], 3, LATER);
   });
 
-  it('refuses a cancelled meeting even after its time', () => {
+  it('refuses a cancelled meeting even after its time', async () => {
     const store = initializedStore();
-    schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
-    ok(store, ['meeting', 'cancel', 'M1']);
-    expect(refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3, LATER).stderr).toMatch(
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
+    await ok(store, ['meeting', 'cancel', 'M1']);
+    expect((await refused(store, ['meeting', 'held', 'M1', '--attendance', '30'], 3, LATER)).stderr).toMatch(
       /cancelled/,
     );
-    expect(get(store, 'M1')).toMatchObject({ status: 'cancelled', attendance: null });
+    expect(await get(store, 'M1')).toMatchObject({ status: 'cancelled', attendance: null });
   });
 
   it.each([
@@ -178,8 +207,8 @@ describe('nsm meeting held', () => {
     [['M1', '--attendance', '2.5'], 2],
     [['M1'], 2],
     [['M9', '--attendance', '30'], 4],
-  ])('%j → exit %i', (args, code) => {
-    expect(refused(oneOfEach(), ['meeting', 'held', ...args], code, LATER).stderr).toMatch(
+  ])('%j → exit %i', async (args, code) => {
+    expect((await refused(await oneOfEach(), ['meeting', 'held', ...args], code, LATER)).stderr).toMatch(
       code === 2 ? /--attendance/ : /M9/,
     );
   });

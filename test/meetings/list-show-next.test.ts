@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initializedStore, json, nsm } from '../helpers/cli.js';
+import { initializedStore, json } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { ids, list, ok, refused, schedule, type MeetingJson } from './helpers.js';
 
 /**
@@ -8,10 +9,10 @@ import { ids, list, ok, refused, schedule, type MeetingJson } from './helpers.js
  * M5 75C Dec 15, cancelled · M6 75D Nov 20, in the past (forced), still "scheduled".
  */
 let store: string;
-beforeAll(() => {
+beforeAll(async () => {
   store = initializedStore();
-  schedule(store, '--sector', '75B', '--at', '2027-01-12 19:00', '--location', 'Library');
-  schedule(
+  await schedule(store, '--sector', '75B', '--at', '2027-01-12 19:00', '--location', 'Library');
+  await schedule(
     store,
     '--sector',
     '75A',
@@ -22,12 +23,20 @@ beforeAll(() => {
     '--address',
     '1000 Sutter Avenue',
   );
-  schedule(store, '--sector', '14A', '--at', '2026-12-10 18:30', '--online', 'https://meet.example.org/14a');
-  schedule(store, '--sector', '75A', '--at', '2026-11-30 19:00', '--location', 'Community Room');
-  schedule(store, '--sector', '75C', '--at', '2026-12-15 19:00');
-  schedule(store, '--sector', '75D', '--at', '2026-11-20 19:00', '--force');
-  ok(store, ['meeting', 'held', 'M4', '--attendance', '22'], { NSM_NOW: '2026-12-01T12:00:00Z' });
-  ok(store, ['meeting', 'cancel', 'M5']);
+  await schedule(
+    store,
+    '--sector',
+    '14A',
+    '--at',
+    '2026-12-10 18:30',
+    '--online',
+    'https://meet.example.org/14a',
+  );
+  await schedule(store, '--sector', '75A', '--at', '2026-11-30 19:00', '--location', 'Community Room');
+  await schedule(store, '--sector', '75C', '--at', '2026-12-15 19:00');
+  await schedule(store, '--sector', '75D', '--at', '2026-11-20 19:00', '--force');
+  await ok(store, ['meeting', 'held', 'M4', '--attendance', '22'], { NSM_NOW: '2026-12-01T12:00:00Z' });
+  await ok(store, ['meeting', 'cancel', 'M5']);
 });
 
 describe('nsm meeting list', () => {
@@ -47,12 +56,12 @@ describe('nsm meeting list', () => {
     [['--upcoming'], ['M2', 'M3', 'M1']],
     [['--upcoming', '--precinct', '75'], ['M2', 'M1']],
     [['--sector', '75E'], []],
-  ])('%j lists %j, soonest first', (args, expected) => {
-    expect(ids(list(store, ...args))).toEqual(expected);
+  ])('%j lists %j, soonest first', async (args, expected) => {
+    expect(ids(await list(store, ...args))).toEqual(expected);
   });
 
-  it('prints tab-separated rows with a header when piped, without colour codes', () => {
-    const run = nsm(['meeting', 'list', '--precinct', '75', '--status', 'scheduled'], {
+  it('prints tab-separated rows with a header when piped, without colour codes', async () => {
+    const run = await nsmIn(['meeting', 'list', '--precinct', '75', '--status', 'scheduled'], {
       store,
       env: { NO_COLOR: undefined, FORCE_COLOR: undefined },
     });
@@ -82,21 +91,21 @@ describe('nsm meeting list', () => {
     [['--precinct', 'abc'], 2],
     [['--precinct', '999'], 4],
     [['--sector', '75Z'], 4],
-  ])('%j → exit %i', (args, code) => {
-    refused(store, ['meeting', 'list', ...args], code);
+  ])('%j → exit %i', async (args, code) => {
+    await refused(store, ['meeting', 'list', ...args], code);
   });
 });
 
 describe('nsm meeting show', () => {
   let shown: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     shown = initializedStore();
     for (const [name, shield] of [
       ['Maria Lopez', '1234'],
       ['Sam Ortiz', '5678'],
       ['Kim Park', '9012'],
     ]) {
-      nsm(['nco', 'add', '--name', name!, '--shield', shield!, '--precinct', '75'], { store: shown });
+      await nsmIn(['nco', 'add', '--name', name!, '--shield', shield!, '--precinct', '75'], { store: shown });
     }
     // N1 works 75A until the end of the year, then 75B; N2 takes over 75A in January; N3 is in 75C
     for (const args of [
@@ -105,23 +114,23 @@ describe('nsm meeting show', () => {
       ['N2', '75A', '--from', '2027-01-01'],
       ['N3', '75C', '--from', '2026-11-01'],
     ]) {
-      expect(nsm(['nco', 'assign', ...args], { store: shown }).status).toBe(0);
+      expect((await nsmIn(['nco', 'assign', ...args], { store: shown })).status).toBe(0);
     }
-    schedule(shown, '--sector', '75A', '--at', '2026-12-08 19:00', '--location', 'Community Room');
-    schedule(shown, '--sector', '75A', '--at', '2027-01-19 19:00');
-    schedule(shown, '--sector', '75B', '--at', '2027-01-12 19:00');
+    await schedule(shown, '--sector', '75A', '--at', '2026-12-08 19:00', '--location', 'Community Room');
+    await schedule(shown, '--sector', '75A', '--at', '2027-01-19 19:00');
+    await schedule(shown, '--sector', '75B', '--at', '2027-01-12 19:00');
   });
 
   it.each([
     ['M1', ['N1']],
     ['M2', ['N2']],
     ['M3', ['N1']],
-  ])('%s is hosted by the NCOs of its sector on its date: %j', (id, hosts) => {
-    expect(ok<MeetingJson>(shown, ['meeting', 'show', id]).hosts).toEqual(hosts);
+  ])('%s is hosted by the NCOs of its sector on its date: %j', async (id, hosts) => {
+    expect((await ok<MeetingJson>(shown, ['meeting', 'show', id])).hosts).toEqual(hosts);
   });
 
-  it('shows the meeting, its time in New York and its hosts on a page', () => {
-    const run = nsm(['meeting', 'show', 'm1'], { store: shown });
+  it('shows the meeting, its time in New York and its hosts on a page', async () => {
+    const run = await nsmIn(['meeting', 'show', 'm1'], { store: shown });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/M1 — Sector 75A Neighborhood Safety Meeting/);
     expect(run.stdout).toMatch(/Tue Dec 8 2026, 7:00 PM/);
@@ -133,38 +142,38 @@ describe('nsm meeting show', () => {
   it.each([
     ['M99', 4],
     ['X1', 2],
-  ])('%s → exit %i', (id, code) => {
-    refused(shown, ['meeting', 'show', id], code);
+  ])('%s → exit %i', async (id, code) => {
+    await refused(shown, ['meeting', 'show', id], code);
   });
 });
 
 describe('nsm meeting next', () => {
-  it("prints one line with the time and place of the sector's next meeting", () => {
-    const run = nsm(['meeting', 'next', '--sector', '75A'], { store });
+  it("prints one line with the time and place of the sector's next meeting", async () => {
+    const run = await nsmIn(['meeting', 'next', '--sector', '75A'], { store });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('75A: Tue Dec 8 2026, 7:00 PM — Community Room, 1000 Sutter Avenue (M2)\n');
-    expect(ok<MeetingJson>(store, ['meeting', 'next', '--sector', '14a']).id).toBe('M3');
+    expect((await ok<MeetingJson>(store, ['meeting', 'next', '--sector', '14a'])).id).toBe('M3');
   });
 
   it.each([
     ['75C', 'only a cancelled meeting'],
     ['75D', 'only a past one'],
     ['75E', 'none at all'],
-  ])('sector %s has %s → exit 4', (sector) => {
-    expect(refused(store, ['meeting', 'next', '--sector', sector], 4).stderr).toMatch(sector);
+  ])('sector %s has %s → exit 4', async (sector) => {
+    expect((await refused(store, ['meeting', 'next', '--sector', sector], 4)).stderr).toMatch(sector);
   });
 
-  it('finds the sector from a point on the map', () => {
+  it('finds the sector from a point on the map', async () => {
     const located = json<{ sector: string; precinct: number }>(
-      nsm(['sector', 'locate', '--lat', '40.6752', '--lon', '-73.8803', '--json'], { store }),
+      await nsmIn(['sector', 'locate', '--lat', '40.6752', '--lon', '-73.8803', '--json'], { store }),
     );
     expect(located.precinct).toBe(75);
     const byPoint = initializedStore();
-    refused(byPoint, ['meeting', 'next', '--lat', '40.6752', '--lon', '-73.8803'], 4);
-    schedule(byPoint, '--sector', located.sector === '75A' ? '75B' : '75A', '--at', '2026-12-01 19:00');
-    schedule(byPoint, '--sector', located.sector, '--at', '2026-12-09 18:00', '--location', 'P.S. 190');
-    schedule(byPoint, '--sector', located.sector, '--at', '2026-12-02 19:00', '--location', 'Library');
-    const run = nsm(['meeting', 'next', '--lat', '40.6752', '--lon', '-73.8803'], { store: byPoint });
+    await refused(byPoint, ['meeting', 'next', '--lat', '40.6752', '--lon', '-73.8803'], 4);
+    await schedule(byPoint, '--sector', located.sector === '75A' ? '75B' : '75A', '--at', '2026-12-01 19:00');
+    await schedule(byPoint, '--sector', located.sector, '--at', '2026-12-09 18:00', '--location', 'P.S. 190');
+    await schedule(byPoint, '--sector', located.sector, '--at', '2026-12-02 19:00', '--location', 'Library');
+    const run = await nsmIn(['meeting', 'next', '--lat', '40.6752', '--lon', '-73.8803'], { store: byPoint });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(`${located.sector}: Wed Dec 2 2026, 7:00 PM — Library (M3)\n`);
   });
@@ -175,7 +184,7 @@ describe('nsm meeting next', () => {
     [['--lat', '40.6752'], 2],
     [['--lat', '10', '--lon', '10'], 4],
     [['--sector', '75Z'], 4],
-  ])('%j → exit %i', (args, code) => {
-    refused(store, ['meeting', 'next', ...args], code);
+  ])('%j → exit %i', async (args, code) => {
+    await refused(store, ['meeting', 'next', ...args], code);
   });
 });

@@ -3,7 +3,10 @@ import { initializedStore, nsm } from '../helpers/cli.js';
 import { list, onTerminal, refused, type MeetingJson } from './helpers.js';
 
 describe("the machine's TZ never changes a meeting", () => {
-  /** Schedules the same meetings with the binary's TZ set, then lists them as JSON and as TSV. */
+  /**
+   * Schedules the same meetings with the binary's TZ set, then lists them as JSON and as TSV.
+   * Spawned on purpose: Node takes TZ per process, so an in-process run cannot vary it.
+   */
   function scheduleAndList(tz: string) {
     const store = initializedStore();
     const env = { TZ: tz };
@@ -66,7 +69,7 @@ describe("the machine's TZ never changes a meeting", () => {
 });
 
 describe('nsm meeting schedule asks for what is missing, on a terminal', () => {
-  it('precinct, sector from a list, date and time (re-asked after a bad one), duration, venue', () => {
+  it('precinct, sector from a list, date and time (re-asked after a bad one), duration, venue', async () => {
     const store = initializedStore();
     const { output, status } = onTerminal(
       store,
@@ -85,7 +88,7 @@ describe('nsm meeting schedule asks for what is missing, on a terminal', () => {
     expect(status, output).toBe(0);
     expect(output).toMatch(/--at "2026-12-08 25:00" has a time of day that does not exist/);
     expect(output).toMatch(/Scheduled M1 for 75B/);
-    expect(list(store)).toEqual([
+    expect(await list(store)).toEqual([
       expect.objectContaining({
         id: 'M1',
         sector: '75B',
@@ -97,7 +100,7 @@ describe('nsm meeting schedule asks for what is missing, on a terminal', () => {
     ]);
   });
 
-  it('a precinct that does not exist is asked again', () => {
+  it('a precinct that does not exist is asked again', async () => {
     const store = initializedStore();
     const { output, status } = onTerminal(
       store,
@@ -110,7 +113,7 @@ describe('nsm meeting schedule asks for what is missing, on a terminal', () => {
       ],
     );
     expect(status, output).toBe(0);
-    expect(list(store)).toEqual([
+    expect(await list(store)).toEqual([
       expect.objectContaining({ sector: '14A', durationMinutes: 90, location: 'Hall' }),
     ]);
   });
@@ -121,8 +124,8 @@ describe('nsm meeting schedule without a terminal', () => {
     [['--sector', '75A'], /missing --at/],
     [['--at', '2026-12-08 19:00'], /missing --sector/],
     [['--sector', '75A', '--no-input'], /missing --at/],
-  ])('%j is a usage error naming the missing flag', (args, why) => {
+  ])('%j is a usage error naming the missing flag', async (args, why) => {
     const store = initializedStore();
-    expect(refused(store, ['meeting', 'schedule', ...args], 2).stderr).toMatch(why);
+    expect((await refused(store, ['meeting', 'schedule', ...args], 2)).stderr).toMatch(why);
   });
 });

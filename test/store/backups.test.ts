@@ -1,7 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytes, initializedStore, json, nsm } from '../helpers/cli.js';
+import { bytes, initializedStore, json } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { addNco, backupNames, expectFailure, ncoCount, readStore, snapshot } from './store-helpers.js';
 
 interface DoctorReport {
@@ -18,16 +19,16 @@ const backupPath = (store: string, name: string) =>
   join(`${store}.backups`, name.endsWith('.json') ? name : `${name}.json`);
 
 /** A store made by init (change 1) and then 12 NCO additions (changes 2..13), shields 1..12. */
-function storeWithTwelveChanges(): string {
+async function storeWithTwelveChanges(): Promise<string> {
   const store = initializedStore();
-  for (let shield = 1; shield <= 12; shield++) addNco(store, shield);
+  for (let shield = 1; shield <= 12; shield++) await addNco(store, shield);
   return store;
 }
 
 describe('backups', () => {
   let store: string;
-  beforeAll(() => {
-    store = storeWithTwelveChanges();
+  beforeAll(async () => {
+    store = await storeWithTwelveChanges();
   });
 
   it('only the newest 10 states are kept, each the state from just before a change', () => {
@@ -42,8 +43,8 @@ describe('backups', () => {
     }
   });
 
-  it('doctor --json lists them, oldest first, with the command that replaced each', () => {
-    const report = json<DoctorReport>(nsm(['doctor', '--json'], { store }));
+  it('doctor --json lists them, oldest first, with the command that replaced each', async () => {
+    const report = json<DoctorReport>(await nsmIn(['doctor', '--json'], { store }));
     expect(report.ok).toBe(true);
     expect(report.backups.map((b) => `${b.name}.json`)).toEqual(backupNames(store));
     for (const b of report.backups) {
@@ -53,8 +54,8 @@ describe('backups', () => {
     expect(report.backups.at(-1)!.replacedBy).toContain('--shield 12 ');
   });
 
-  it('doctor without --json names the backups and how to put one back', () => {
-    const run = nsm(['doctor'], { store });
+  it('doctor without --json names the backups and how to put one back', async () => {
+    const run = await nsmIn(['doctor'], { store });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('000013');
     expect(run.stdout).toMatch(/nsm doctor --restore 000013/);
@@ -62,22 +63,25 @@ describe('backups', () => {
 });
 
 describe('doctor --restore', () => {
-  it('keeps the id counters of the state it replaces, so ids are never reused', () => {
-    const store = storeWithTwelveChanges();
-    expect(nsm(['doctor', '--restore', '000006'], { store }).status).toBe(0);
+  it('keeps the id counters of the state it replaces, so ids are never reused', async () => {
+    const store = await storeWithTwelveChanges();
+    expect((await nsmIn(['doctor', '--restore', '000006'], { store })).status).toBe(0);
     expect(readStore(store).ncos.map((n) => n.id)).toEqual(['N1', 'N2', 'N3', 'N4']);
     const added = json<{ id: string }>(
-      nsm(['nco', 'add', '--name', 'After Restore', '--shield', '777', '--precinct', '75', '--json'], {
-        store,
-      }),
+      await nsmIn(
+        ['nco', 'add', '--name', 'After Restore', '--shield', '777', '--precinct', '75', '--json'],
+        {
+          store,
+        },
+      ),
     );
     expect(added.id).toBe('N13');
   });
 
-  it('puts a backup back and keeps the state it replaced as a new backup, which undo reverses', () => {
-    const store = storeWithTwelveChanges();
+  it('puts a backup back and keeps the state it replaced as a new backup, which undo reverses', async () => {
+    const store = await storeWithTwelveChanges();
     const replaced = bytes(store);
-    const result = json<RestoreResult>(nsm(['doctor', '--restore', '000006', '--json'], { store }));
+    const result = json<RestoreResult>(await nsmIn(['doctor', '--restore', '000006', '--json'], { store }));
     expect(result.restored).toBe('000006.json');
     // Backup 6 is the state before change 6: init and the first four NCOs.
     expect(readStore(store).ncos.map((n) => n.shield)).toEqual(['1', '2', '3', '4']);
@@ -85,27 +89,27 @@ describe('doctor --restore', () => {
     expect(bytes(backupPath(store, result.replacedKeptAs!)).equals(replaced)).toBe(true);
     expect(backupNames(store)).toHaveLength(10);
     expect(backupNames(store).at(-1)).toBe(result.replacedKeptAs);
-    expect(nsm(['doctor'], { store }).status).toBe(0);
+    expect((await nsmIn(['doctor'], { store })).status).toBe(0);
 
-    const undo = nsm(['undo'], { store });
+    const undo = await nsmIn(['undo'], { store });
     expect(undo.status, undo.stderr).toBe(0);
     expect(ncoCount(store)).toBe(12);
   });
 
-  it('accepts the backup by number, padded name or file name', () => {
-    const store = storeWithTwelveChanges();
+  it('accepts the backup by number, padded name or file name', async () => {
+    const store = await storeWithTwelveChanges();
     for (const name of ['13', '000012', '000011.json']) {
-      expect(nsm(['doctor', '--restore', name], { store }).status, name).toBe(0);
+      expect((await nsmIn(['doctor', '--restore', name], { store })).status, name).toBe(0);
     }
     expect(ncoCount(store)).toBe(9);
   });
 
-  it('an unknown backup exits 4, names the ones there are, and changes nothing', () => {
-    const store = storeWithTwelveChanges();
+  it('an unknown backup exits 4, names the ones there are, and changes nothing', async () => {
+    const store = await storeWithTwelveChanges();
     const before = snapshot(store);
     for (const name of ['000002', '999999', 'latest']) {
       expectFailure(
-        nsm(['doctor', '--restore', name], { store }),
+        await nsmIn(['doctor', '--restore', name], { store }),
         4,
         new RegExp(`no backup "${name}".*000004, 000005`),
       );
@@ -113,22 +117,26 @@ describe('doctor --restore', () => {
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('works when the current store is corrupt, keeping the corrupt file as a backup too', () => {
-    const store = storeWithTwelveChanges();
+  it('works when the current store is corrupt, keeping the corrupt file as a backup too', async () => {
+    const store = await storeWithTwelveChanges();
     const garbage = '{"schemaVersion": 1, "ncos": [ \u0000\u0001 garbage';
     writeFileSync(store, garbage);
-    expect(nsm(['nco', 'list'], { store }).status).toBe(6);
-    const result = json<RestoreResult>(nsm(['doctor', '--restore', '000013', '--json'], { store }));
+    expect((await nsmIn(['nco', 'list'], { store })).status).toBe(6);
+    const result = json<RestoreResult>(await nsmIn(['doctor', '--restore', '000013', '--json'], { store }));
     expect(readStore(store).ncos).toHaveLength(11);
-    expect(nsm(['doctor'], { store }).status).toBe(0);
+    expect((await nsmIn(['doctor'], { store })).status).toBe(0);
     expect(readFileSync(backupPath(store, result.replacedKeptAs!), 'utf8')).toBe(garbage);
   });
 
-  it('refuses a damaged backup (exit 6) and leaves the store byte-identical', () => {
-    const store = storeWithTwelveChanges();
+  it('refuses a damaged backup (exit 6) and leaves the store byte-identical', async () => {
+    const store = await storeWithTwelveChanges();
     writeFileSync(backupPath(store, '000010'), '{"schemaVersion": 1, "prec');
     const before = snapshot(store);
-    expectFailure(nsm(['doctor', '--restore', '000010'], { store }), 6, /000010\.json is not valid JSON/);
+    expectFailure(
+      await nsmIn(['doctor', '--restore', '000010'], { store }),
+      6,
+      /000010\.json is not valid JSON/,
+    );
     expect(snapshot(store)).toEqual(before);
   });
 });

@@ -4,7 +4,8 @@ import { SCHEMA_VERSION, storeProblem } from '../../src/domain/schema.js';
 import { migrate, migrations, type Migration } from '../../src/store/migrations.js';
 import { parseStore } from '../../src/store/parse.js';
 import { StoreUnreadableError } from '../../src/errors.js';
-import { bytes, initializedStore, json, nsm, tempStore } from '../helpers/cli.js';
+import { bytes, initializedStore, json, tempStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { addArgs, readStore } from './store-helpers.js';
 
 /** A table whose steps record the order they ran in and add a field of their own. */
@@ -113,23 +114,25 @@ describe('an older store', () => {
     expect(() => parseStore(JSON.stringify(broken), '/x/store.json')).toThrow(/does not validate.*precincts/);
   });
 
-  it('is read without being rewritten, and upgraded on disk by the next change (the old file kept as a backup)', () => {
+  it('is read without being rewritten, and upgraded on disk by the next change (the old file kept as a backup)', async () => {
     const store = tempStore();
     const old = formatOneStore();
     writeFileSync(store, old);
     expect(
-      json<Array<{ name: string }>>(nsm(['nco', 'list', '--json'], { store })).map((n) => n.name),
+      json<Array<{ name: string }>>(await nsmIn(['nco', 'list', '--json'], { store })).map((n) => n.name),
     ).toEqual(['Old Timer']);
     expect(bytes(store).toString()).toBe(old);
 
-    const run = nsm(addArgs(7), { store });
+    const run = await nsmIn(addArgs(7), { store });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('N2');
     const upgraded = readStore(store);
     expect(upgraded.schemaVersion).toBe(SCHEMA_VERSION);
     expect(upgraded.ncos.map((n) => n.shield)).toEqual(['4242', '7']);
     expect(storeProblem(upgraded)).toBeNull();
-    const backups = json<{ backups: Array<{ name: string }> }>(nsm(['doctor', '--json'], { store })).backups;
+    const backups = json<{ backups: Array<{ name: string }> }>(
+      await nsmIn(['doctor', '--json'], { store }),
+    ).backups;
     expect(backups).toHaveLength(1);
     expect(readFileSync(`${store}.backups/${backups[0]!.name}.json`, 'utf8')).toBe(old);
   });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN, NOW, nsm, type Run } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 
 /** True when running as root, where folder permissions do not stop writes. */
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -16,7 +17,15 @@ export const NOBODY = 65534;
  */
 export function nsmUnprivileged(args: string[], store: string): Run {
   if (!IS_ROOT) return nsm(args, { store });
-  const env: NodeJS.ProcessEnv = { ...process.env, NSM_NOW: NOW, NO_COLOR: '1', NSM_STORE: store };
+  // HOME is still root's, whose settings file `nobody` may not even look for: point it nowhere,
+  // as a real user's own (absent) settings file would be.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NSM_NOW: NOW,
+    NO_COLOR: '1',
+    NSM_STORE: store,
+    NSM_CONFIG: '/nonexistent/nsm-test-config.json',
+  };
   delete env.NODE_ENV;
   const result = spawnSync(
     'setpriv',
@@ -58,8 +67,9 @@ export function addArgs(shield: number, precinct = 75): string[] {
   ];
 }
 
-export function addNco(store: string, shield: number): Run {
-  const run = nsm(addArgs(shield), { store });
+/** Adds an NCO in-process (a setup step; the tests about processes spawn their own writers). */
+export async function addNco(store: string, shield: number): Promise<Run> {
+  const run = await nsmIn(addArgs(shield), { store });
   if (run.status !== 0) throw new Error(`nco add ${shield} failed (${run.status}): ${run.stderr}`);
   return run;
 }

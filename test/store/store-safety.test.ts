@@ -11,7 +11,8 @@ import {
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/domain/schema.js';
-import { bytes, initializedStore, json, nsm, tempStore } from '../helpers/cli.js';
+import { bytes, initializedStore, json, tempStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
 import {
   IS_ROOT,
   NOBODY,
@@ -88,21 +89,21 @@ describe('stores nsm refuses to use', () => {
       ['a read', READ],
       ['a write', WRITE],
     ] as const) {
-      it(`${bad.name}: ${kind} exits 6 with a clear message and changes nothing`, () => {
+      it(`${bad.name}: ${kind} exits 6 with a clear message and changes nothing`, async () => {
         const store = tempStore();
         bad.make(store);
         const before = snapshot(store);
-        expectFailure(nsm([...args], { store }), 6, bad.message);
+        expectFailure(await nsmIn([...args], { store }), 6, bad.message);
         expect(snapshot(store)).toEqual(before);
       });
     }
   }
 
-  it('doctor on a damaged store exits 6 and reports it as unreadable, keeping the file', () => {
+  it('doctor on a damaged store exits 6 and reports it as unreadable, keeping the file', async () => {
     const store = initializedStore();
     writeFileSync(store, '{"schemaVersion": 1, "precincts": [');
     const before = bytes(store);
-    const run = nsm(['doctor', '--json'], { store });
+    const run = await nsmIn(['doctor', '--json'], { store });
     expect(run.status).toBe(6);
     const report = JSON.parse(run.stdout) as {
       ok: boolean;
@@ -113,17 +114,17 @@ describe('stores nsm refuses to use', () => {
     expect(bytes(store).equals(before)).toBe(true);
   });
 
-  it('a missing store: reads and writes say to run nsm init (exit 6), and nothing is created', () => {
+  it('a missing store: reads and writes say to run nsm init (exit 6), and nothing is created', async () => {
     const store = tempStore();
     for (const args of [READ, WRITE])
-      expectFailure(nsm(args, { store }), 6, /there is no store at .*nsm init/);
+      expectFailure(await nsmIn(args, { store }), 6, /there is no store at .*nsm init/);
     expect(snapshot(store).size).toBe(0);
   });
 
-  it('init refuses a folder as the store path (exit 7) and leaves the folder alone', () => {
+  it('init refuses a folder as the store path (exit 7) and leaves the folder alone', async () => {
     const store = tempStore();
     mkdirSync(store);
-    expectFailure(nsm(['init'], { store }), 7, /folder/);
+    expectFailure(await nsmIn(['init'], { store }), 7, /folder/);
     expect(statSync(store).isDirectory()).toBe(true);
   });
 });
@@ -144,9 +145,9 @@ describe('a store that cannot be written', () => {
     },
   );
 
-  it('a change in a read-only folder exits 7 and leaves the store byte-identical', () => {
+  it('a change in a read-only folder exits 7 and leaves the store byte-identical', async () => {
     const store = initializedStore();
-    addNco(store, 1);
+    await addNco(store, 1);
     // As root, hand the folder to the unprivileged account the commands will run as.
     if (IS_ROOT) for (const path of [dirname(store), store]) chownSync(path, NOBODY, NOBODY);
     const before = snapshot(store);
@@ -158,14 +159,14 @@ describe('a store that cannot be written', () => {
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('when the backup cannot be saved, the change is not made (exit 7) and the store is byte-identical', () => {
+  it('when the backup cannot be saved, the change is not made (exit 7) and the store is byte-identical', async () => {
     // Works as root too: a plain file where the backups folder should be blocks the backup.
     const store = initializedStore();
-    addNco(store, 1);
+    await addNco(store, 1);
     rmSync(`${store}.backups`, { recursive: true });
     writeFileSync(`${store}.backups`, 'not a folder');
     const before = snapshot(store);
-    expectFailure(nsm(addArgs(2), { store }), 7, /cannot write .*store\.json/);
+    expectFailure(await nsmIn(addArgs(2), { store }), 7, /cannot write .*store\.json/);
     expect(snapshot(store)).toEqual(before);
     expect(ncoCount(store)).toBe(1);
   });
@@ -185,12 +186,12 @@ describe('file modes', () => {
     expect(statSync(`${store}.backups`).mode & 0o077).toBe(0);
   });
 
-  it('a store someone made world-readable is 0600 again after the next change', () => {
+  it('a store someone made world-readable is 0600 again after the next change', async () => {
     const store = initializedStore();
     chmodSync(store, 0o644);
-    addNco(store, 1);
+    await addNco(store, 1);
     expect(statSync(store).mode & 0o777).toBe(0o600);
     expect(readStore(store).ncos.map((n) => n.id)).toEqual(['N1']);
-    expect(json<{ id: string }[]>(nsm(['nco', 'list', '--json'], { store }))).toHaveLength(1);
+    expect(json<{ id: string }[]>(await nsmIn(['nco', 'list', '--json'], { store }))).toHaveLength(1);
   });
 });

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import type { TestProject } from 'vitest/node';
+import { NOW } from './cli.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A folder holding store.json (and its journal) as `nsm init` wrote it at NOW; unset if init failed. */
+    nsmInitTemplate?: string;
+  }
+}
+
+/**
+ * Runs `nsm init` once for the whole test run; `initializedStore()` copies the result instead of
+ * initializing a store for every test (the init tests still run init itself). If init fails here,
+ * no template is provided and each initializedStore() runs init itself, so the failure shows up
+ * in the tests that need a store rather than stopping the whole run.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nsm-template-'));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  if ((await initInto(dir)) === 0) project.provide('nsmInitTemplate', dir);
+  return cleanUp;
+}
+
+async function initInto(dir: string): Promise<number> {
+  const stdin = Object.assign(new PassThrough(), { isTTY: false });
+  stdin.end();
+  const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+  try {
+    // Imported here so that a source file that does not load fails the tests, not this setup.
+    const { main } = await import('../../src/cli/main.js');
+    return await main(['init'], {
+      stdout: discard(),
+      stderr: discard(),
+      stdin,
+      env: {
+        NSM_STORE: join(dir, 'store.json'),
+        NSM_NOW: NOW,
+        NSM_CONFIG: '/nonexistent/nsm-test-config.json',
+      },
+    });
+  } catch {
+    return 1;
+  }
+}
