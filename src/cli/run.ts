@@ -61,9 +61,11 @@ function chooseFormat(globals: GlobalOptions, tty: boolean): Format {
   return tty ? 'table' : 'tsv';
 }
 
+/** The terminal's own width, else COLUMNS (a terminal of unknown size reports 0), else 80. */
 function terminalWidth(io: Io): number {
-  const columns = io.stdout.columns ?? Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns >= 20 ? columns : 80;
+  for (const columns of [io.stdout.columns, Number(io.env.COLUMNS)])
+    if (columns !== undefined && Number.isInteger(columns) && columns >= 20) return columns;
+  return 80;
 }
 
 /** Prints a command's output in the chosen format; notices and warnings go to stderr. */

@@ -101,7 +101,9 @@ describe('nsm nco assign / unassign', () => {
     expect(n.sector).toBe('75A'); // still 75A today
     expect(r.stderr).toMatch(/assignment to 75A ends 2026-11-30/);
     const history = (await nsmIn(['nco', 'show', 'N1'], { store })).stdout;
-    expect(history).toMatch(/75A\t2026-11-26\t2026-11-30\n75B\t2026-12-01\t\(current\)/);
+    // A later assignment is "from <date>", never "(current)".
+    expect(history).toMatch(/^75A\t2026-11-26\t2026-11-30\tcurrent\n75B\t2026-12-01\t\tfrom 2026-12-01$/m);
+    expect(history).not.toContain('current)');
   });
 
   it('an assignment that has not started is replaced, not kept with an end before its start', async () => {

@@ -40,12 +40,13 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
   it('data goes to stdout, confirmations to stderr; --quiet silences them', async () => {
     const s = initializedStore();
     const run = await nsmIn(['nco', 'add', '--name', 'A', '--shield', '1', '--precinct', '75'], { store: s });
-    expect(run.stdout).toBe('N1\n');
+    expect(run.stdout).toMatch(/^NCO\tN1 — Police Officer A\n/);
     expect(run.stderr).toMatch(/^Added N1 A/);
     const quiet = await nsmIn(['nco', 'add', '--name', 'B', '--shield', '2', '--precinct', '75', '-q'], {
       store: s,
     });
-    expect(quiet).toMatchObject({ status: 0, stdout: 'N2\n', stderr: '' });
+    expect(quiet).toMatchObject({ status: 0, stderr: '' });
+    expect(quiet.stdout).toMatch(/^NCO\tN2 — Police Officer B\n/);
   });
 
   it.each([
@@ -100,7 +101,8 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
   });
 
   it('on a terminal, tables are aligned and still show the escape as text', () => {
-    const { output, status } = onTerminal(['nco', 'list'], store, []);
+    // Wide enough that no name wraps (the table fits an 80-column terminal by wrapping long text).
+    const { output, status } = onTerminal(['nco', 'list'], store, [], { COLUMNS: '160' });
     expect(status).toBe(0);
     expect(output).not.toContain(RED);
     expect(output).toContain('Evil \\x1b[31mRed');

@@ -177,6 +177,6 @@ describe('agendaView: public text only', () => {
     expect(i1.summary).toBe('Summary of I1');
     expect(i1.solutions[0]).toMatchObject({ owner: 'Maria Lopez', overdue: true });
     expect(view.hosts).toEqual(['Police Officer Maria Lopez', 'Sergeant Sam Ortiz']);
-    expect(view.next).toMatchObject({ id: 'M4', when: 'Tue Sep 14 2027, 7:00 PM' });
+    expect(view.next).toMatchObject({ id: 'M4', start: '2027-09-14T19:00:00-04:00' });
   });
 });

@@ -123,9 +123,9 @@ describe('an older store', () => {
     ).toEqual(['Old Timer']);
     expect(bytes(store).toString()).toBe(old);
 
-    const run = await nsmIn(addArgs(7), { store });
+    const run = await nsmIn([...addArgs(7), '--json'], { store });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.trim()).toBe('N2');
+    expect(JSON.parse(run.stdout).id).toBe('N2');
     const upgraded = readStore(store);
     expect(upgraded.schemaVersion).toBe(SCHEMA_VERSION);
     expect(upgraded.ncos.map((n) => n.shield)).toEqual(['4242', '7']);

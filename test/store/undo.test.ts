@@ -60,8 +60,8 @@ describe('nsm undo', () => {
   it('never hands out an undone id again', async () => {
     const store = await storeWith(1, 2);
     expect((await undo(store)).status).toBe(0);
-    const run = await nsmIn(addArgs(3), { store });
-    expect(run.stdout.trim()).toBe('N3');
+    const run = await nsmIn([...addArgs(3), '--json'], { store });
+    expect(JSON.parse(run.stdout).id).toBe('N3');
     expect(readStore(store).ncos.map((n) => n.id)).toEqual(['N1', 'N3']);
   });
 
@@ -126,7 +126,7 @@ describe('nsm undo --list', () => {
     expect(list[1]!.command).toContain('--shield 5');
     expect(list[2]!.command).toBe('nsm init');
     expect(list.map((c) => c.undoable)).toEqual([true, true, false]);
-    expect(list[0]!.at).toBe('2026-11-26T17:00:00.000Z');
+    expect(list[0]!.at).toBe('2026-11-26T12:00:00-05:00'); // New York time, the same instant as NSM_NOW
 
     const text = await nsmIn(['undo', '--list'], { store });
     expect(text.status).toBe(0);
