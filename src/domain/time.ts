@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import { WEEKDAY_NAMES, nextWeekday, shiftDays, type Weekday } from './calendar.js';
-import { ZONE, isIsoDate } from './dates.js';
+import { ZONE, addDays, isIsoDate } from './dates.js';
 
 /**
  * A meeting time is New York wall-clock time, stored as `YYYY-MM-DDTHH:mm`. It becomes an
@@ -44,7 +43,9 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   const date = parseDay(datePart, today);
   if (date === null) throw bad('is not a date and time');
   if (!isIsoDate(date))
-    throw bad(`has a date that does not exist (${date}${datePart.includes('/') ? ', read as month/day/year' : ''})`);
+    throw bad(
+      `has a date that does not exist (${date}${datePart.includes('/') ? ', read as month/day/year' : ''})`,
+    );
   const [, h, min, half] = m as unknown as [string, string, string | undefined, string | undefined];
   let hour = Number(h);
   const minute = min === undefined ? 0 : Number(min);
@@ -72,12 +73,15 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
 function parseDay(text: string, today: string): string | null {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
   if (lower === 'today') return today;
-  if (lower === 'tomorrow') return shiftDays(today, 1);
+  if (lower === 'tomorrow') return addDays(today, 1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(lower)) return lower;
   const next = /^next ([a-z]+)$/.exec(lower);
   if (next) {
-    const weekday = WEEKDAY_NAMES.findIndex((d) => matchesName(next[1]!, d, 3)) as Weekday | -1;
-    return weekday === -1 ? null : nextWeekday(today, weekday);
+    const weekday = WEEKDAY_NAMES.findIndex((d) => matchesName(next[1]!, d, 3));
+    if (weekday === -1) return null;
+    // The first one after today: 1 to 7 days on, a whole week when today is that weekday.
+    const todays = new Date(`${today}T00:00:00Z`).getUTCDay();
+    return addDays(today, ((weekday - todays + 6) % 7) + 1);
   }
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(lower);
   if (us) return `${us[3]}-${pad(Number(us[1]))}-${pad(Number(us[2]))}`;
@@ -89,6 +93,9 @@ function parseDay(text: string, today: string): string | null {
   return null;
 }
 
+// Plain UTC arithmetic here rather than date-fns: nearly every command loads this file, and
+// date-fns's first import costs tens of milliseconds of startup.
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = [
   'January',
   'February',

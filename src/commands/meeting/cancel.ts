@@ -1,3 +1,5 @@
+import type { Options } from '../../cli/define.js';
+import type { cancel } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import {
   assertCanChange,
@@ -12,13 +14,7 @@ import type { Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';
 import { meetingTable } from './table.js';
 
-export interface MeetingCancelOptions {
-  meeting: string;
-  reason?: string;
-  series?: boolean;
-}
-
-export async function run(ctx: Context, options: MeetingCancelOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof cancel>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
   const reason = optionalText(options.reason, '--reason', 300);
   const records = await changeStore(ctx, (store) => {

@@ -1,18 +1,18 @@
 import { UsageError } from '../../errors.js';
 import { optionalText } from '../text-input.js';
 
-/** Venue flags shared by schedule and reschedule. */
+/** Venue flags shared by schedule and reschedule; an empty value is none (reschedule clears with it). */
 export function parseVenue(options: { location?: string; address?: string; online?: string }) {
-  const onlineUrl = options.online === undefined ? null : parseUrl(options.online);
   return {
     location: optionalText(options.location, '--location', 120),
     address: optionalText(options.address, '--address', 200),
-    onlineUrl,
+    onlineUrl: options.online === undefined ? null : parseOnline(options.online),
   };
 }
 
-function parseUrl(input: string): string {
+function parseOnline(input: string): string | null {
   const text = input.trim();
+  if (text === '') return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new UsageError(

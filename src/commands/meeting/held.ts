@@ -1,22 +1,19 @@
+import type { Options } from '../../cli/define.js';
+import type { held } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { assertCanMarkHeld, findMeeting, meetingRecord } from '../../domain/meetings.js';
 import { parseMeetingId } from '../../domain/ids.js';
 import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
+import type { Output } from '../../render/view.js';
 import { optionalText } from '../text-input.js';
 import { parseAttendance } from './fields.js';
+import { meetingFields } from './record-fields.js';
 
-export interface MeetingHeldOptions {
-  meeting: string;
-  attendance?: string;
-  notes?: string;
-}
-
-export async function run(ctx: Context, options: MeetingHeldOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof held>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
   const attendance = parseAttendance(options.attendance);
   const notes = optionalText(options.notes, '--notes', 2000);
-  const { record, correction } = await changeStore(ctx, (store) => {
+  const { record, page, correction } = await changeStore(ctx, (store) => {
     const meeting = findMeeting(store, id);
     assertCanMarkHeld(meeting, ctx.now());
     const correction = meeting.status === 'held';
@@ -26,11 +23,11 @@ export async function run(ctx: Context, options: MeetingHeldOptions): Promise<Ou
       notes: notes ?? meeting.notes,
       updatedAt: ctx.now().toISOString(),
     });
-    return { record: meetingRecord(store, meeting), correction };
+    return { record: meetingRecord(store, meeting), page: meetingFields(store, meeting), correction };
   });
   return {
     json: record,
-    blocks: [text(`${record.id}\theld\t${attendance}`)],
+    blocks: [page],
     notices: [
       correction
         ? `Corrected ${record.id}: attendance ${attendance}.`

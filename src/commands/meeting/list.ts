@@ -1,5 +1,6 @@
+import type { Options } from '../../cli/define.js';
+import type { list } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
-import { parseChoice } from '../../domain/choice.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
@@ -8,26 +9,12 @@ import type { Output } from '../../render/view.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { meetingTable } from './table.js';
 
-export interface MeetingListOptions {
-  precinct?: string;
-  sector?: string;
-  from?: string;
-  to?: string;
-  status?: string;
-  upcoming?: boolean;
-}
-
-const STATUSES = ['scheduled', 'held', 'cancelled'] as const;
-
-export async function run(ctx: Context, options: MeetingListOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof list>): Promise<Output> {
   const today = dateInNewYork(ctx.now());
   const scope = parseScope(options);
   const from = options.from === undefined ? undefined : parseDateFlag(options.from, '--from', today);
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
-  const status =
-    options.status === undefined
-      ? undefined
-      : parseChoice(options.status, '--status', STATUSES, 'a meeting status');
+  const status = options.status;
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
   const store = await loadStore(ctx);
   assertScopeExists(store, scope);

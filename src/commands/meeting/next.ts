@@ -1,3 +1,5 @@
+import type { Options } from '../../cli/define.js';
+import type { next as nextSpec } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { parseCoordinate } from '../../domain/coordinates.js';
@@ -9,13 +11,7 @@ import { loadStore } from '../../store/store.js';
 import { locateSector } from '../../reference/boundaries.js';
 import { text, type Output } from '../../render/view.js';
 
-export interface MeetingNextOptions {
-  sector?: string;
-  lat?: string;
-  lon?: string;
-}
-
-export async function run(ctx: Context, options: MeetingNextOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof nextSpec>): Promise<Output> {
   const byPoint = options.lat !== undefined || options.lon !== undefined;
   if (byPoint === (options.sector !== undefined)) {
     throw new UsageError(

@@ -1,55 +1,115 @@
+import type { Options } from '../../cli/define.js';
+import type { reschedule } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { findConflicts } from '../../domain/conflicts.js';
+import { findConflicts, type Candidate, type Conflict } from '../../domain/conflicts.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { parseDuration } from '../../domain/duration.js';
 import { assertCanChange, findMeeting, meetingRecord } from '../../domain/meetings.js';
 import { parseMeetingId } from '../../domain/ids.js';
-import { friendly, parseWallTime } from '../../domain/time.js';
-import { changeStore } from '../../store/store.js';
-import { text, type Output } from '../../render/view.js';
-import { optionalText } from '../text-input.js';
-import { refusal } from './schedule.js';
+import {
+  describeChanges,
+  planReschedule,
+  type MeetingChange,
+  type ReschedulePlan,
+} from '../../domain/reschedule.js';
+import { scheduleWarnings } from '../../domain/schedule-warnings.js';
+import type { Store } from '../../domain/schema.js';
+import { parseWallTime } from '../../domain/time.js';
+import { changeStore, loadStore } from '../../store/store.js';
+import type { Output } from '../../render/view.js';
+import { parseVenue } from './fields.js';
+import { meetingFields } from './record-fields.js';
+import { refusal } from './refusal.js';
 
-export interface MeetingRescheduleOptions {
-  meeting: string;
-  at?: string;
-  duration?: string;
-  location?: string;
-  force?: boolean;
-}
+const FLAGS = '--at, --duration, --location, --address or --online';
 
-export async function run(ctx: Context, options: MeetingRescheduleOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof reschedule>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  if (options.at === undefined)
-    throw new UsageError('missing --at', 'give the new time, for example --at "2026-12-15 19:00"');
-  const start = parseWallTime(options.at, dateInNewYork(ctx.now()));
-  const duration = options.duration === undefined ? undefined : parseDuration(options.duration);
-  const location =
-    options.location === undefined ? undefined : optionalText(options.location, '--location', 120);
+  const change = parseChange(options, dateInNewYork(ctx.now()));
+  if (Object.keys(change).length === 0)
+    throw new UsageError(`nothing to change for ${id}`, `give at least one of ${FLAGS}`);
 
-  const { record, was, overridden } = await changeStore(ctx, (store) => {
+  // Looked at first, so a change that changes nothing writes nothing (and leaves no undo step).
+  const preview = await loadStore(ctx);
+  if (plan(preview, id, change).changed.length === 0) return unchanged(preview, id);
+
+  const result = await changeStore(ctx, (store) => {
     const meeting = findMeeting(store, id);
-    assertCanChange(meeting, 'reschedule');
-    const moved = {
-      ...meeting,
-      start,
-      durationMinutes: duration ?? meeting.durationMinutes,
-      // A new venue name replaces the old one's address too, unless it is the same place.
-      ...(location !== undefined && location !== meeting.location ? { location, address: null } : {}),
+    const before = { ...meeting };
+    const planned = plan(store, id, change);
+    const conflicts = newConflicts(store, meeting, planned.after, ctx.now());
+    if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
+    const warnings = newWarnings(store, planned);
+    const { id: _id, sector: _sector, ...fields } = planned.after;
+    Object.assign(meeting, fields, { revision: meeting.revision + 1, updatedAt: ctx.now().toISOString() });
+    return {
+      record: meetingRecord(store, meeting),
+      page: meetingFields(store, meeting),
+      summary: describeChanges(before, planned),
+      dropped: planned.droppedAddress,
+      overridden: conflicts,
+      warnings,
     };
-    const conflicts = findConflicts(store, moved, ctx.now());
-    if (conflicts.length > 0 && !options.force) throw refusal(conflicts);
-    const was = meeting.start;
-    Object.assign(meeting, moved, { revision: meeting.revision + 1, updatedAt: ctx.now().toISOString() });
-    return { record: meetingRecord(store, meeting), was, overridden: conflicts };
   });
+  const { record } = result;
   return {
     json: record,
-    blocks: [text(`${record.id}\t${record.start}`)],
-    notices: [
-      `Moved ${record.id} (${record.sector}) from ${friendly(was)} to ${friendly(start)}; revision ${record.revision}.`,
+    blocks: [result.page],
+    notices: [`Rescheduled ${record.id} (${record.sector}): ${result.summary}; revision ${record.revision}.`],
+    warnings: [
+      ...result.overridden.map((c) => `rescheduled despite a conflict (--force): ${c.message}`),
+      ...(result.dropped
+        ? [`the address "${result.dropped}" went with the old venue; give --address for the new one`]
+        : []),
+      ...result.warnings,
     ],
-    warnings: overridden.map((c) => `rescheduled despite a conflict (--force): ${c.message}`),
+  };
+}
+
+function parseChange(options: Options<typeof reschedule>, today: string): MeetingChange {
+  const venue = parseVenue(options);
+  return {
+    ...(options.at !== undefined ? { start: parseWallTime(options.at, today) } : {}),
+    ...(options.duration !== undefined ? { durationMinutes: parseDuration(options.duration) } : {}),
+    ...(options.location !== undefined ? { location: venue.location } : {}),
+    ...(options.address !== undefined ? { address: venue.address } : {}),
+    ...(options.online !== undefined ? { onlineUrl: venue.onlineUrl } : {}),
+  };
+}
+
+function plan(store: Store, id: string, change: MeetingChange) {
+  const meeting = findMeeting(store, id);
+  assertCanChange(meeting, 'reschedule');
+  return planReschedule(meeting, change);
+}
+
+/**
+ * The conflicts the change brings. One the meeting already had (forced when it was scheduled,
+ * or a start already past when only the venue changes) does not stop a change that keeps it.
+ */
+function newConflicts(store: Store, meeting: Candidate, after: Candidate, now: Date): Conflict[] {
+  // A past start is keyed by its time: moving to another past time is a new conflict.
+  const key = (c: Conflict) => (c.kind === 'past' ? c.message : `${c.kind} ${c.meetingId ?? ''}`);
+  const had = new Set(findConflicts(store, meeting, now).map(key));
+  return findConflicts(store, after, now).filter((c) => !had.has(key(c)));
+}
+
+/** A new time is checked as a new meeting would be; a new length only for the hours it runs. */
+function newWarnings(store: Store, planned: ReschedulePlan): string[] {
+  const kinds = planned.changed.includes('time') ? null : planned.changed.includes('length') ? ['hours'] : [];
+  return scheduleWarnings(store, planned.after)
+    .filter((w) => kinds === null || kinds.includes(w.kind))
+    .map((w) => w.message);
+}
+
+function unchanged(store: Store, id: string): Output {
+  const meeting = findMeeting(store, id);
+  return {
+    json: meetingRecord(store, meeting),
+    blocks: [meetingFields(store, meeting)],
+    notices: [
+      `Nothing to change: ${id} already has the time, length and venue given (revision ${meeting.revision}).`,
+    ],
   };
 }

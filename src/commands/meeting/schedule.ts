@@ -1,39 +1,27 @@
+import type { Options } from '../../cli/define.js';
+import type { schedule } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
-import { RuleError, UsageError } from '../../errors.js';
-import { findConflicts, type Conflict } from '../../domain/conflicts.js';
+import { UsageError } from '../../errors.js';
+import { findConflicts, type Candidate, type Conflict } from '../../domain/conflicts.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { DEFAULT_DURATION, parseDuration } from '../../domain/duration.js';
-import { parsePrecinctNumber, parseSectorId } from '../../domain/ids.js';
+import { parseSectorId } from '../../domain/ids.js';
 import { addMeetings, endInstant, meetingRecord, startInstant } from '../../domain/meetings.js';
-import { ncosOfSector } from '../../domain/ncos.js';
-import { findPrecinct } from '../../domain/precincts.js';
-import { sectorsOf } from '../../domain/records.js';
 import { parseRepeat, planSeries, type SeriesPlan } from '../../domain/recurrence.js';
-import type { Store } from '../../domain/schema.js';
+import { scheduleWarnings } from '../../domain/schedule-warnings.js';
 import { findSector } from '../../domain/sectors.js';
 import { friendly, parseWallTime } from '../../domain/time.js';
 import { changeStore, loadStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
-import { choose, need } from '../prompt.js';
+import { need } from '../prompt.js';
 import { optionalText } from '../text-input.js';
-import { parseCount, parseVenue } from './fields.js';
+import { parseCount } from './fields.js';
+import { askSector } from './prompts.js';
+import { refusal } from './refusal.js';
 import { meetingTable } from './table.js';
+import { chooseVenue } from './venue.js';
 
-export interface MeetingScheduleOptions {
-  sector?: string;
-  at?: string;
-  duration?: string;
-  location?: string;
-  address?: string;
-  online?: string;
-  title?: string;
-  repeat?: string;
-  count?: string;
-  until?: string;
-  force?: boolean;
-}
-
-export async function run(ctx: Context, options: MeetingScheduleOptions): Promise<Output> {
+export async function run(ctx: Context, options: Options<typeof schedule>): Promise<Output> {
   const today = dateInNewYork(ctx.now());
   const repeat = options.repeat === undefined ? null : parseRepeat(options.repeat);
   const count = options.count === undefined ? undefined : parseCount(options.count);
@@ -55,10 +43,11 @@ export async function run(ctx: Context, options: MeetingScheduleOptions): Promis
     options.sector !== undefined ? parseSectorId(options.sector, '--sector').id : await askSector(ctx, known);
   const at = await need(ctx, options.at, {
     flag: '--at',
-    message: 'Date and time (New York), e.g. 2026-12-08 7pm:',
+    message: 'Date and time (New York), e.g. 2026-12-08 7pm or next tuesday 7pm:',
     parse: (t) => parseWallTime(t, today),
     example: '"2026-12-08 19:00"',
   });
+  // --duration is filled from the `duration` setting when not given (see its spec).
   const duration =
     options.duration !== undefined || !asking
       ? parseDuration(options.duration ?? String(DEFAULT_DURATION))
@@ -69,89 +58,56 @@ export async function run(ctx: Context, options: MeetingScheduleOptions): Promis
           example: '90m',
           default: '60m',
         });
-  const venueInput = { ...options };
-  if (asking && options.location === undefined && options.online === undefined) {
-    const { input } = await import('@inquirer/prompts');
-    venueInput.location = await input(
-      { message: 'Venue (leave empty to decide later):' },
-      { output: ctx.stderr },
-    );
-  }
-  const venue = parseVenue(venueInput);
+  const { fromSettings, ...venue } = await chooseVenue(ctx, sector, options, asking);
   const title = optionalText(options.title, '--title', 160);
   const plan: SeriesPlan = repeat
     ? planSeries(at, repeat, { count, until })
     : { starts: [at], rule: '', notes: [] };
 
-  const { created, overridden } = await changeStore(ctx, (store) => {
+  const { created, overridden, warnings } = await changeStore(ctx, (store) => {
     const found = findSector(store, sector);
     const candidates = plan.starts.map((start) => ({ sector, start, durationMinutes: duration, ...venue }));
     const conflicts = candidates.flatMap((c, i) => [
       ...findConflicts(store, c, ctx.now()),
-      // The series' own meetings (same sector, same length, in order) must not overlap each other either.
-      ...(i > 0 && startInstant(c) < endInstant(candidates[i - 1]!)
-        ? [
-            {
-              kind: 'sector' as const,
-              meetingId: null,
-              message: `the series overlaps itself: ${friendly(candidates[i - 1]!.start)} runs into ${friendly(c.start)}`,
-            },
-          ]
-        : []),
+      ...overlapsPrevious(candidates, i),
     ]);
-    if (conflicts.length > 0 && !options.force) throw refusal(conflicts);
+    if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
+    // Checked before the series is added, so its own meetings do not count as "already meets".
+    const warnings = candidates.flatMap((c) => scheduleWarnings(store, c).map((w) => w.message));
     const created = addMeetings(
       store,
       candidates.map((c) => ({ ...c, precinct: found.precinct, title })),
       repeat !== null,
       ctx.now().toISOString(),
     );
-    return { created: created.map((m) => meetingRecord(store, m)), overridden: conflicts };
+    return { created: created.map((m) => meetingRecord(store, m)), overridden: conflicts, warnings };
   });
 
   const first = created[0]!;
+  const where = fromSettings.length > 0 ? ` (venue from the ${fromSettings.join(' and ')} setting)` : '';
   return {
     json: repeat ? created : first,
     blocks: [meetingTable(created)],
     notices: [
       repeat
-        ? `Scheduled ${created.length} meetings for ${sector} (series ${first.seriesId}, ${plan.rule}): ${first.id}–${created.at(-1)!.id}.`
-        : `Scheduled ${first.id} for ${sector}.`,
+        ? `Scheduled ${created.length} meetings for ${sector} (series ${first.seriesId}, ${plan.rule}): ${first.id}–${created.at(-1)!.id}${where}.`
+        : `Scheduled ${first.id} for ${sector}${where}.`,
       ...plan.notes.map((n) => `Note: ${n}.`),
     ],
-    warnings: overridden.map((c) => `scheduled despite a conflict (--force): ${c.message}`),
+    warnings: [...overridden.map((c) => `scheduled despite a conflict (--force): ${c.message}`), ...warnings],
   };
 }
 
-export function refusal(conflicts: Conflict[]): RuleError {
-  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
-  return new RuleError(
-    `${conflicts[0]!.message}${more}`,
-    'pick another time or venue, or add --force to schedule it anyway',
-  );
-}
-
-async function askSector(ctx: Context, store: Store | null): Promise<string> {
-  if (!store) throw new UsageError('missing --sector', 'give it, for example --sector 75A');
-  const precinct = await need(ctx, undefined, {
-    flag: '--sector',
-    message: 'Precinct number:',
-    parse: (t) => {
-      const n = parsePrecinctNumber(t);
-      findPrecinct(store, n);
-      if (sectorsOf(store, n).length === 0)
-        throw new UsageError(`precinct ${n} has no sectors`, `add them with: nsm sector add ${n}A`);
-      return n;
+/** The series' own meetings (same sector, same length, in order) must not overlap each other either. */
+function overlapsPrevious(candidates: Candidate[], i: number): Conflict[] {
+  const previous = candidates[i - 1];
+  const current = candidates[i]!;
+  if (!previous || startInstant(current) >= endInstant(previous)) return [];
+  return [
+    {
+      kind: 'sector',
+      meetingId: null,
+      message: `the series overlaps itself: ${friendly(previous.start)} runs into ${friendly(current.start)}`,
     },
-    example: '75A',
-  });
-  const today = dateInNewYork(ctx.now());
-  return choose(
-    ctx,
-    'Sector:',
-    sectorsOf(store, precinct).map((s) => {
-      const ncos = ncosOfSector(store, s.id, today).map((n) => n.name);
-      return { value: s.id, name: `${s.id}${ncos.length ? ` — ${ncos.join(', ')}` : ''}` };
-    }),
-  );
+  ];
 }

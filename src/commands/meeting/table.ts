@@ -1,17 +1,19 @@
 import { formatDuration } from '../../domain/duration.js';
 import type { meetingRecord } from '../../domain/meetings.js';
-import { friendly, wallOf } from '../../domain/time.js';
-import { table, type Block } from '../../render/view.js';
+import { table, when, type Block } from '../../render/view.js';
 
 type MeetingRecord = ReturnType<typeof meetingRecord>;
 
-/** The meeting table shared by schedule, list and the show commands. */
+/**
+ * The meeting table shared by schedule, list and cancel. The time is an instant: "Tue Dec 8
+ * 2026, 7:00 PM (in 12 days)" on a terminal, ISO 8601 with the offset in TSV and CSV.
+ */
 export function meetingTable(meetings: MeetingRecord[], empty?: string): Block {
   return table(
     ['ID', 'When (New York)', 'Length', 'Sector', 'Where', 'Status'],
     meetings.map((m) => [
       m.id,
-      friendly(wallOf(new Date(m.start))),
+      when(m.start),
       formatDuration(m.durationMinutes),
       m.sector,
       [m.location, m.address, m.onlineUrl].filter(Boolean).join(', '),
