@@ -65,7 +65,9 @@ function fieldLines(entries: Array<[string, Cell]>, chalk: Style, options: Termi
     .map(([label, value]) => {
       const lines = wrap(cellText(value, options.mode), room);
       return lines
-        .map((line, i) => `${i === 0 ? chalk.bold(label.padEnd(labelWidth)) : ' '.repeat(labelWidth)}  ${line}`)
+        .map(
+          (line, i) => `${i === 0 ? chalk.bold(label.padEnd(labelWidth)) : ' '.repeat(labelWidth)}  ${line}`,
+        )
         .join('\n');
     })
     .join('\n');
@@ -82,12 +84,23 @@ function boxed(
   const natural = columns.map(
     (header, i) => Math.max(width(header), ...texts.map((row) => width(row[i] ?? ''))) + 2,
   );
-  const loose = columns.map((header) => Math.min(width(header) + 2, 10));
   const room = options.width - (columns.length + 1);
-  // A date or time broken over two lines is hard to read: its column keeps its width, and the
-  // text columns wrap instead, unless even that leaves no room.
-  const firm = natural.map((w, i) => (rows.every((row) => isDateCell(row[i])) ? w : loose[i]!));
-  const colWidths = fitColumns(natural, firm.reduce((a, b) => a + b, 0) <= room ? firm : loose, room);
+  // Columns shrink to the first of these floors that fits: a date or time broken over two lines
+  // is hard to read, so date columns keep their width; other columns keep their longest word
+  // ("scheduled", an id) whole where they can; at worst, everything wraps.
+  const loose = columns.map((header) => Math.min(width(header) + 2, 10));
+  const words = columns.map(
+    (header, i) =>
+      Math.min(Math.max(longestWord(header), ...texts.map((row) => longestWord(row[i] ?? ''))), 16) + 2,
+  );
+  const dates = columns.map((_, i) => rows.every((row) => isDateCell(row[i])));
+  const firm = natural.map((w, i) => (dates[i] ? w : words[i]!));
+  // Short of that, a date keeps its absolute part on one line and puts "(in 12 days)" below it.
+  const absolute = words.map((w, i) =>
+    dates[i] ? Math.max(width(columns[i]!), ...texts.map((row) => width(row[i]!.split(' (')[0]!))) + 2 : w,
+  );
+  const floor = [firm, absolute, words].find((f) => f.reduce((a, b) => a + b, 0) <= room) ?? loose;
+  const colWidths = fitColumns(natural, floor, room);
   // cli-table3 colours the header and borders even when piped unless styles are emptied.
   const t = new Table({
     head: columns.map((c) => chalk.bold(c)),
@@ -102,24 +115,32 @@ function boxed(
 }
 
 /**
- * Column widths that fit `room`: the widest column gives up a character until the table fits or
- * every column is down to its minimum (its header, at most 10). Narrow columns such as ids and
- * statuses keep their natural width; long text wraps.
+ * Column widths that fit `room`: each column gets its floor, and the room left is shared in
+ * proportion to how much more each would like, so a long summary keeps more width than a short
+ * owner. Columns that fit whole are never widened past their natural width.
  */
-export function fitColumns(natural: number[], minimum: number[], room: number): number[] {
-  // No column needs more than the whole room, which also bounds the loop below.
-  const widths = natural.map((w, i) => Math.max(Math.min(w, room), minimum[i]!));
-  let excess = widths.reduce((a, b) => a + b, 0) - room;
-  while (excess > 0) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (w > minimum[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest] = widths[widest]! - 1;
-    excess -= 1;
+export function fitColumns(natural: number[], floor: number[], room: number): number[] {
+  const base = natural.map((w, i) => Math.min(w, floor[i]!));
+  const wants = natural.map((w, i) => w - base[i]!);
+  const spare = room - base.reduce((a, b) => a + b, 0);
+  const wanted = wants.reduce((a, b) => a + b, 0);
+  if (wanted <= spare) return [...natural];
+  if (spare <= 0) return base;
+  const shares = wants.map((w) => (w * spare) / wanted);
+  const widths = base.map((b, i) => b + Math.floor(shares[i]!));
+  // Hand out what rounding down left over, largest remainder first.
+  let left = room - widths.reduce((a, b) => a + b, 0);
+  const order = shares.map((s, i) => [s - Math.floor(s), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    widths[i] = widths[i]! + 1;
+    left--;
   }
   return widths;
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map(width));
 }
 
 function isDateCell(value: Cell): boolean {
@@ -131,7 +152,9 @@ function hardWrap(text: string, room: number): string {
   if (room < 1) return text;
   return text
     .split(' ')
-    .map((word) => (width(word) <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join(' ')))
+    .map((word) =>
+      width(word) <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join(' '),
+    )
     .join(' ');
 }
 

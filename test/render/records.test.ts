@@ -6,11 +6,24 @@ import { fitColumns, renderTerminal } from '../../src/render/terminal.js';
 import { day, fields, heading, table, when, type Block } from '../../src/render/view.js';
 
 const NOW = new Date('2026-11-26T17:00:00Z');
-const hostile = ['=HYPERLINK("http://x")', '+1 555', '-2+3', '@SUM(A1)', '\tlead tab', '\rlead cr', 'plain, "quoted"\nline'];
+const hostile = [
+  '=HYPERLINK("http://x")',
+  '+1 555',
+  '-2+3',
+  '@SUM(A1)',
+  '\tlead tab',
+  '\rlead cr',
+  'plain, "quoted"\nline',
+];
 
 describe('CSV', () => {
   it('round-trips through a CSV parser with every formula prefix neutralised', async () => {
-    const csv = await renderCsv([table(['Text', 'N'], hostile.map((t, i) => [t, i]))]);
+    const csv = await renderCsv([
+      table(
+        ['Text', 'N'],
+        hostile.map((t, i) => [t, i]),
+      ),
+    ]);
     const rows = parse(csv, { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(['Text', 'N']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([
@@ -51,7 +64,9 @@ describe('TSV and Markdown', () => {
   });
 
   it('Markdown escapes table syntax in stored text and reads times as people write them', () => {
-    const text = renderMarkdown([table(['Where', 'When'], [['A | B *x*', when('2026-12-08T19:00:00-05:00')]])]);
+    const text = renderMarkdown([
+      table(['Where', 'When'], [['A | B *x*', when('2026-12-08T19:00:00-05:00')]]),
+    ]);
     expect(text.split('\n')[2]).toBe('| A \\| B \\*x\\* | Tue Dec 8 2026, 7:00 PM |');
   });
 });
@@ -62,7 +77,12 @@ describe('terminal tables', () => {
     table(
       ['ID', 'When (New York)', 'Where', 'Link'],
       [
-        ['M1', when('2026-12-08T19:00:00-05:00'), long, 'https://meet.example.org/a-very-long-link-without-any-spaces-at-all-0123456789'],
+        [
+          'M1',
+          when('2026-12-08T19:00:00-05:00'),
+          long,
+          'https://meet.example.org/a-very-long-link-without-any-spaces-at-all-0123456789',
+        ],
         ['M2', when('2026-11-20T19:00:00-05:00'), 'Short', null],
       ],
     ),
@@ -78,17 +98,26 @@ describe('terminal tables', () => {
   }
 
   it('says when a meeting is, relative to today', async () => {
-    const out = await renderTerminal([fields([['When', when('2026-12-08T19:00:00-05:00')], ['Due', day('2026-11-14', true)]])], {
-      color: false,
-      width: 80,
-      mode: personMode(NOW),
-    });
+    const out = await renderTerminal(
+      [
+        fields([
+          ['When', when('2026-12-08T19:00:00-05:00')],
+          ['Due', day('2026-11-14', true)],
+        ]),
+      ],
+      {
+        color: false,
+        width: 80,
+        mode: personMode(NOW),
+      },
+    );
     expect(out).toContain('Tue Dec 8 2026, 7:00 PM (in 12 days)');
     expect(out).toContain('2026-11-14 (overdue by 12 days)');
   });
 
-  it('fitColumns shrinks the widest columns first and keeps narrow ones whole', () => {
-    expect(fitColumns([4, 30, 50], [4, 6, 6], 60)).toEqual([4, 28, 28]);
+  it('fitColumns shares the room in proportion to what each column wants, keeping floors', () => {
+    expect(fitColumns([4, 30, 50], [4, 6, 6], 60)).toEqual([4, 22, 34]);
     expect(fitColumns([4, 10], [4, 6], 60)).toEqual([4, 10]);
+    expect(fitColumns([4, 30, 50], [4, 20, 20], 30)).toEqual([4, 20, 20]); // floors win when nothing fits
   });
 });
