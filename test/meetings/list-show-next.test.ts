@@ -75,7 +75,7 @@ describe('nsm meeting list', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['M6', 'M2', 'M1']);
     expect(rows[2]).toEqual([
       'M2',
-      'Tue Dec 8 2026, 7:00 PM',
+      '2026-12-08T19:00:00-05:00', // piped rows stay absolute; a terminal says "Tue Dec 8 2026, 7:00 PM"
       '1h',
       '75A',
       'Community Room, 1000 Sutter Avenue',
@@ -133,7 +133,9 @@ describe('nsm meeting show', () => {
     const run = await nsmIn(['meeting', 'show', 'm1'], { store: shown });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/M1 — Sector 75A Neighborhood Safety Meeting/);
-    expect(run.stdout).toMatch(/Tue Dec 8 2026, 7:00 PM/);
+    expect(run.stdout).toMatch(/2026-12-08T19:00:00-05:00/);
+    const page = await nsmIn(['meeting', 'show', 'm1'], { store: shown, terminal: 80 });
+    expect(page.stdout).toMatch(/Tue Dec 8 2026, 7:00 PM \(in 12 days\)/);
     expect(run.stdout).toMatch(/Community Room/);
     expect(run.stdout).toMatch(/N1\tMaria Lopez/);
     expect(run.stdout).not.toMatch(/Sam Ortiz|Kim Park/);
