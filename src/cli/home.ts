@@ -1,5 +1,6 @@
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 /** `home` is a command of its own, not a noun: `nsm` alone runs it (see main.ts). */
 export const nouns: NounSpec[] = [];
@@ -8,12 +9,7 @@ export const home = spec({
   path: ['home'],
   summary: 'what needs doing: next meetings, meetings to close out, overdue solutions, oldest open issues',
   flags: {
-    precinct: {
-      value: 'pct',
-      description: 'this precinct ("all" for every precinct)',
-      complete: 'precinct',
-      setting: 'precinct',
-    },
+    precinct: { ...precinctScope, description: 'this precinct ("all" for every precinct)' },
   },
   examples: ['nsm', 'nsm home --precinct 75', 'nsm home --precinct all --json'],
   notes:

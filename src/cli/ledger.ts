@@ -3,6 +3,7 @@ import { ISSUE_STATUSES, SOLUTION_STATUSES } from '../domain/schema.js';
 import { AGENCIES } from '../domain/solutions.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 export const nouns: NounSpec[] = [
   {
@@ -12,13 +13,7 @@ export const nouns: NounSpec[] = [
   { name: 'solution', summary: 'solutions agreed for issues: owner, due date, progress' },
 ];
 
-const precinct = {
-  value: 'pct',
-  description: 'only this precinct ("all" for every precinct)',
-  complete: 'precinct',
-  setting: 'precinct',
-  settingUnless: ['sector'],
-} as const;
+const precinct = precinctScope;
 const sector = { value: 's', description: 'only this sector', complete: 'sector' } as const;
 const note = { value: 'text', description: 'what changed (required)' } as const;
 const issueStatus = {

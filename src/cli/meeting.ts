@@ -1,6 +1,7 @@
 import { MEETING_STATUSES } from '../domain/schema.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 export const nouns: NounSpec[] = [
   {
@@ -10,13 +11,7 @@ export const nouns: NounSpec[] = [
 ];
 
 const sector = { value: 'sector', description: 'the sector, for example 75A', complete: 'sector' } as const;
-const precinct = {
-  value: 'pct',
-  description: 'only this precinct ("all" for every precinct)',
-  complete: 'precinct',
-  setting: 'precinct',
-  settingUnless: ['sector'],
-} as const;
+const precinct = precinctScope;
 const meetingArg = {
   name: 'meeting',
   description: 'meeting id, for example M1',

@@ -1,5 +1,6 @@
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 export const nouns: NounSpec[] = [
   {
@@ -33,13 +34,7 @@ export const list = spec({
   path: ['nco', 'list'],
   summary: 'list NCOs with their sector today',
   flags: {
-    precinct: {
-      value: 'pct',
-      description: 'only this precinct ("all" for every precinct)',
-      complete: 'precinct',
-      setting: 'precinct',
-      settingUnless: ['sector'],
-    },
+    precinct: precinctScope,
     sector: { value: 's', description: 'only NCOs assigned to this sector today', complete: 'sector' },
     unassigned: { description: 'only NCOs with no sector today' },
   },

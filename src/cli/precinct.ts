@@ -2,6 +2,7 @@ import { BOROUGHS, PATROL_BOROUGHS } from '../domain/boroughs.js';
 import { ROLLOUT_STATUSES } from '../domain/precincts.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 export const nouns: NounSpec[] = [
   {
@@ -19,10 +20,7 @@ export const list = spec({
   summary: 'list precincts with their borough, rollout and sectors',
   flags: {
     precinct: {
-      value: 'pct',
-      description: 'only this precinct ("all" for every precinct)',
-      complete: 'precinct',
-      setting: 'precinct',
+      ...precinctScope,
       // Asking by borough, patrol borough or rollout is asking about the city, not the default precinct.
       settingUnless: ['borough', 'patrolBorough', 'rollout'],
     },

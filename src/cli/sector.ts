@@ -1,5 +1,6 @@
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 export const nouns: NounSpec[] = [
   {
@@ -12,12 +13,7 @@ export const list = spec({
   path: ['sector', 'list'],
   summary: 'list sectors with the NCOs assigned today',
   flags: {
-    precinct: {
-      value: 'pct',
-      description: 'only this precinct ("all" for every precinct)',
-      complete: 'precinct',
-      setting: 'precinct',
-    },
+    precinct: precinctScope,
   },
   examples: [
     'nsm sector list --precinct 75',

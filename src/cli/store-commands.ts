@@ -1,5 +1,6 @@
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
+import { precinctScope } from './flags.js';
 
 // init, demo, doctor and undo stand alone, without a noun.
 export const nouns: NounSpec[] = [];
@@ -29,10 +30,8 @@ export const doctor = spec({
   summary: 'check the store (schema, references, duplicates, sectors below two NCOs) and list its backups',
   flags: {
     precinct: {
-      value: 'pct',
+      ...precinctScope,
       description: 'the precinct whose staffing is checked ("all" for every precinct)',
-      complete: 'precinct',
-      setting: 'precinct',
     },
     restore: {
       value: 'backup',
