@@ -62,10 +62,16 @@ export interface CommandSpec {
   records?: boolean;
 }
 
-type FlagValue<F> = F extends { choices: readonly (infer C)[] } ? C : F extends { value: string } ? string : boolean;
+type FlagValue<F> = F extends { choices: readonly (infer C)[] }
+  ? C
+  : F extends { value: string }
+    ? string
+    : boolean;
+
+type ArgValue<K> = K extends { choices: readonly (infer C)[] } ? C : string;
 
 type ArgValues<A> = A extends readonly ArgSpec[]
-  ? { [K in A[number] as K['name']]: K extends { optional: true } ? string | undefined : string }
+  ? { [K in A[number] as K['name']]: K extends { optional: true } ? ArgValue<K> | undefined : ArgValue<K> }
   : unknown;
 
 /** The typed options a command's `run` receives, derived from its spec. */
@@ -89,10 +95,7 @@ export function spec<const S extends CommandSpec>(value: S): S {
 }
 
 /** Joins a spec to the module that runs it; the module is imported only when the command runs. */
-export function define<const S extends CommandSpec>(
-  value: S,
-  load: () => Promise<Runnable<S>>,
-): Definition {
+export function define<const S extends CommandSpec>(value: S, load: () => Promise<Runnable<S>>): Definition {
   return {
     spec: value,
     async execute(ctx, args, flags) {
@@ -117,7 +120,7 @@ export function parseOptions<S extends CommandSpec>(
   (value.args ?? []).forEach((arg, i) => {
     const given = args[i];
     if (typeof given === 'string')
-      options[arg.name] = arg.choices ? parseChoice(given, `"${given}"`, arg.choices, `a ${arg.name}`) : given;
+      options[arg.name] = arg.choices ? parseChoice(given, arg.name, arg.choices, `a ${arg.name}`) : given;
   });
   for (const [key, flag] of Object.entries(value.flags)) {
     let given = flags[key];

@@ -3,7 +3,11 @@ import type { Definition } from './define.js';
 import { flagSyntax } from './define.js';
 
 /** Runs a definition with commander's positional values and flags; supplied by `main`. */
-export type Execute = (definition: Definition, args: unknown[], flags: Record<string, unknown>) => Promise<void>;
+export type Execute = (
+  definition: Definition,
+  args: unknown[],
+  flags: Record<string, unknown>,
+) => Promise<void>;
 
 export interface NounSpec {
   name: string;

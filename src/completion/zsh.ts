@@ -1,0 +1,183 @@
+import type { CompletionModel, FlagModel, Word } from './model.js';
+import { shValuesTable } from './posix.js';
+import { COMPLETE_COMMAND } from './protocol.js';
+import { oneLine, shQuote, shWord } from './quote.js';
+
+/** The zsh script: the tables of commands, flags and values, then the function that reads them. */
+export function zshScript(model: CompletionModel): string {
+  return [
+    HEADER,
+    wordsTable(model),
+    flagsTable(model),
+    globalFlags(model),
+    shValuesTable(model),
+    ENGINE,
+  ].join('\n\n');
+}
+
+const HEADER = `#compdef nsm
+# zsh completion for nsm, written by \`nsm completion zsh\` from nsm's command definitions.
+#
+# Load it in this shell (after compinit):   source <(nsm completion zsh)
+# or in every new shell, as _nsm in a folder of $fpath, before compinit runs:
+#   nsm completion zsh > ~/.zfunc/_nsm   (with fpath=(~/.zfunc $fpath) in ~/.zshrc)
+#
+# Ids kept in the store (sectors, meetings, issues, NCOs …) are asked of \`nsm ${COMPLETE_COMMAND}\`
+# when Tab is pressed, and only ever offered as words.`;
+
+/**
+ * One `_describe` item, quoted: `name:description`. _describe reads a backslash as an escape in
+ * both parts and a colon as the end of the name, so those are escaped.
+ */
+function item(name: string, description: string): string {
+  return shQuote(`${name.replace(/[\\:]/g, '\\$&')}:${oneLine(description).replace(/\\/g, '\\\\')}`);
+}
+
+function items(entries: Array<[string, string]>, indent: string): string {
+  return `(\n${entries.map(([name, description]) => `${indent}  ${item(name, description)}`).join('\n')}\n${indent})`;
+}
+
+function wordItems(words: readonly Word[]): string {
+  return items(
+    words.map((w) => [w.name, w.summary]),
+    '    ',
+  );
+}
+
+function flagItems(flags: readonly FlagModel[], indent: string): string {
+  return items(
+    flags.map((f) => [f.long, f.description]),
+    indent,
+  );
+}
+
+function wordsTable(model: CompletionModel): string {
+  const cases = [
+    `    '') _nsm_reply=${wordItems(model.top)} ;;`,
+    ...model.verbs.map((n) => `    ${shWord(n.noun)}) _nsm_reply=${wordItems(n.verbs)} ;;`),
+  ];
+  return `# The words that may follow nsm (given ''), or a noun, each with what it does.
+_nsm_words() {
+  case $1 in
+${cases.join('\n')}
+    *) _nsm_reply=() ;;
+  esac
+}`;
+}
+
+function flagsTable(model: CompletionModel): string {
+  const cases = model.commands
+    .filter((c) => c.flags.length > 0)
+    .map((c) => `    ${shQuote(c.path)}) _nsm_reply=${flagItems(c.flags, '    ')} ;;`);
+  return `# The flags of each command; the global flags follow them.
+_nsm_flags() {
+  case $1 in
+${cases.join('\n')}
+    *) _nsm_reply=() ;;
+  esac
+}`;
+}
+
+function globalFlags(model: CompletionModel): string {
+  return `_nsm_global_flags=${flagItems(model.globals, '')}`;
+}
+
+/** The part that does not depend on the definitions: it walks the line and reads the tables. */
+const ENGINE = `# Offers "name:description" items, matched in any case, in the order given.
+_nsm_describe() {
+  local tag=$1 description=$2
+  shift 2
+  local -a choices=("$@")
+  _describe -V -t "$tag" "$description" choices -M 'm:{a-zA-Z}={A-Za-z}'
+}
+
+# Completes a value from a source of _nsm_values: "words W…", "store KIND", "file" or "folder".
+# Store values are read as lines "value<tab>description": data for _describe, never code.
+_nsm_complete_value() {
+  local from=$1 line value description
+  local -a choices
+  shift
+  case $from in
+    words)
+      for value; do
+        choices+=("\${\${value//\\\\/\\\\\\\\}//:/\\\\:}")
+      done
+      _nsm_describe values value "\${choices[@]}"
+      ;;
+    store)
+      for line in "\${(@f)$(command nsm ${COMPLETE_COMMAND} "$1" "\${(Q)PREFIX}" "\${store[@]}" 2>/dev/null)}"; do
+        [[ -n $line ]] || continue
+        value=\${line%%$'\\t'*} description=
+        [[ $line == *$'\\t'* ]] && description=\${line#*$'\\t'}
+        choices+=("\${\${value//\\\\/\\\\\\\\}//:/\\\\:}\${description:+:\${description//\\\\/\\\\\\\\}}")
+      done
+      _nsm_describe "$1" "$1" "\${choices[@]}"
+      ;;
+    file) _files ;;
+    folder) _files -/ ;;
+    *) return 1 ;;
+  esac
+}
+
+_nsm() {
+  local cur=\${words[CURRENT]} prev=\${words[CURRENT-1]}
+  local command='' verb_needed=false nargs=0 i word flag
+  local -a store _nsm_reply
+
+  # Walk the words before the cursor: the command they name, how many arguments it has so far,
+  # and a --store given on the line (store values are read from that store).
+  for ((i = 2; i < CURRENT; i++)); do
+    word=\${words[i]}
+    case $word in
+      --store=*) store=(--store "\${(Q)\${word#*=}}") ;;
+      -*=*) ;;
+      -*)
+        _nsm_values "$command" "$word"
+        (( $#_nsm_reply )) || continue
+        i=$((i + 1))
+        [[ $word == --store ]] && store=(--store "\${(Q)words[i]}")
+        ;;
+      *)
+        if [[ -z $command ]]; then
+          command=$word
+          _nsm_words "$word"
+          (( $#_nsm_reply )) && verb_needed=true
+        elif $verb_needed; then
+          command+=" $word" verb_needed=false
+        else
+          nargs=$((nargs + 1))
+        fi
+        ;;
+    esac
+  done
+
+  if [[ $cur == -*=* ]]; then
+    _nsm_values "$command" "\${cur%%=*}"
+    (( $#_nsm_reply )) || return 1
+    compset -P '*='
+    _nsm_complete_value "\${_nsm_reply[@]}"
+  elif [[ $prev == -* ]] && _nsm_values "$command" "$prev" && (( $#_nsm_reply )); then
+    _nsm_complete_value "\${_nsm_reply[@]}"
+  elif [[ $cur == -* ]]; then
+    $verb_needed && command=
+    _nsm_flags "$command"
+    local -a flags=("\${_nsm_reply[@]}")
+    local -a names=("\${(@)flags%%:*}")
+    for flag in "\${_nsm_global_flags[@]}"; do
+      (( \${names[(Ie)\${flag%%:*}]} )) || flags+=("$flag")
+    done
+    _nsm_describe options option "\${flags[@]}"
+  elif [[ -z $command ]] || $verb_needed; then
+    _nsm_words "$command"
+    _nsm_describe commands 'nsm command' "\${_nsm_reply[@]}"
+  else
+    _nsm_values "$command" "#$((nargs + 1))"
+    _nsm_complete_value "\${_nsm_reply[@]}"
+  fi
+}
+
+if [[ $funcstack[1] == _nsm ]]; then
+  _nsm "$@"
+else
+  compdef _nsm nsm
+fi`;
