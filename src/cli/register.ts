@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { Definition } from './define.js';
 import { flagSyntax } from './define.js';
 

@@ -56,7 +56,13 @@ function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const text =
-    typeof value === 'object' ? ('when' in value ? value.when : value.day) : typeof value === 'boolean' ? String(value) : value;
+    typeof value === 'object'
+      ? 'when' in value
+        ? value.when
+        : value.day
+      : typeof value === 'boolean'
+        ? String(value)
+        : value;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
@@ -64,7 +70,10 @@ function primaryTable(blocks: Block[]): { columns: string[]; rows: Cell[][] } | 
   for (const block of blocks) {
     if (block.kind === 'table') return block;
     if (block.kind === 'fields')
-      return { columns: block.fields.map(([label]) => label), rows: [block.fields.map(([, value]) => value)] };
+      return {
+        columns: block.fields.map(([label]) => label),
+        rows: [block.fields.map(([, value]) => value)],
+      };
   }
   return null;
 }

@@ -75,7 +75,11 @@ describe('shellWords', () => {
       'f g',
       '--x=y z',
     ]);
-    expect(shellWords('nsm completion bash > ~/.bash_completion.d/nsm')).toEqual(['nsm', 'completion', 'bash']);
+    expect(shellWords('nsm completion bash > ~/.bash_completion.d/nsm')).toEqual([
+      'nsm',
+      'completion',
+      'bash',
+    ]);
     expect(shellWords('nsm meeting list | head')).toEqual(['nsm', 'meeting', 'list']);
   });
 });

@@ -11,6 +11,8 @@ describe('in-process runs', () => {
     expect(JSON.parse(run.stdout)).toEqual([]);
     const bad = await nsmIn(['meeting', 'list', '--status', 'nope'], { store });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^nsm: --status "nope" is not a meeting status — use one of: scheduled, held, cancelled\n$/);
+    expect(bad.stderr).toMatch(
+      /^nsm: --status "nope" is not a meeting status — use one of: scheduled, held, cancelled\n$/,
+    );
   });
 });
