@@ -64,7 +64,12 @@ function time(args, store) {
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     const r = spawnSync(process.execPath, [bin, ...args(i)], {
-      env: { ...process.env, NSM_STORE: store, NSM_NOW: NOW },
+      env: {
+        ...process.env,
+        NSM_STORE: store,
+        NSM_NOW: NOW,
+        NSM_CONFIG: join(tmpdir(), 'nsm-bench-no-config.json'),
+      },
       encoding: 'utf8',
     });
     samples.push(performance.now() - started);
@@ -79,6 +84,12 @@ const cases = [
   ['sector locate', () => ['sector', 'locate', '--lat', '40.7484', '--lon', '-73.9857']],
   ['meeting next --sector 75A', () => ['meeting', 'next', '--sector', '75A']],
   ['meeting list --sector 75A', () => ['meeting', 'list', '--sector', '75A']],
+  [
+    'meeting list --precinct 75 --format csv',
+    () => ['meeting', 'list', '--precinct', '75', '--format', 'csv'],
+  ],
+  ['nsm (home screen, every precinct)', () => []],
+  ['__complete sector (completion)', () => ['__complete', 'sector']],
   [
     'nco add (a write)',
     (i) => [

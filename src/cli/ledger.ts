@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../domain/categories.js';
-import { ISSUE_STATUSES, SOLUTION_STATUSES } from '../domain/schema.js';
+import { ISSUE_STATUSES, SOLUTION_STATUSES } from '../domain/statuses.js';
 import { AGENCIES } from '../domain/solutions.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';

@@ -1,4 +1,4 @@
-import { MEETING_STATUSES } from '../domain/schema.js';
+import { MEETING_STATUSES } from '../domain/statuses.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
 import { precinctScope } from './flags.js';

@@ -3,15 +3,18 @@ import { UsageError } from '../errors.js';
 /** Meeting times and "today" are New York wall-clock, whatever the machine's TZ says. */
 export const ZONE = 'America/New_York';
 
-const ymdFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: building a formatter for a zone loads the zone data, about 25 ms, which
+// commands that never ask for a date (--version, --help, completion) should not pay.
+let ymdFormat: Intl.DateTimeFormat | null = null;
 
 /** The calendar date in New York at the instant `now`, as YYYY-MM-DD. */
 export function dateInNewYork(now: Date): string {
+  ymdFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return ymdFormat.format(now);
 }
 

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES } from './statuses.js';
+
+export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
 export const SCHEMA_VERSION = 3;
@@ -67,8 +70,6 @@ const wallTime = v.pipe(
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
 );
 
-export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
-
 export const MeetingSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
   precinct: v.pipe(v.number(), v.integer()),
@@ -91,8 +92,6 @@ export const MeetingSchema = v.object({
   updatedAt: v.string(),
 });
 
-export const ISSUE_STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
-export const SOLUTION_STATUSES = ['agreed', 'in-progress', 'done', 'dropped'] as const;
 
 const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
   v.object({
