@@ -96,7 +96,7 @@ async function renderBlocks(ctx: Context, output: Output, spec: CommandSpec): Pr
       return renderTerminal(output.blocks, {
         color: ctx.color,
         width: ctx.width,
-        mode: personMode(ctx.now()),
+        mode: await personMode(ctx.now()),
       });
     }
     case 'tsv':

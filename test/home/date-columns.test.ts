@@ -13,7 +13,7 @@ describe('a terminal table with a date or time column', () => {
       table(['ID', 'When', 'Where'], [['M2', when('2026-12-08T19:00:00-05:00'), LONG]]),
       table(['ID', 'Summary', 'Due'], [['S3', LONG, day('2026-10-09', true)]]),
     ];
-    const out = await renderTerminal(blocks, { color: false, width: 80, mode: personMode(NOW) });
+    const out = await renderTerminal(blocks, { color: false, width: 80, mode: await personMode(NOW) });
     const lines = out.split('\n');
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
     expect(out).toContain('Tue Dec 8 2026, 7:00 PM (in 12 days)');
@@ -25,7 +25,7 @@ describe('a terminal table with a date or time column', () => {
 
   it('still fits a terminal too narrow for the dates: then they wrap too', async () => {
     const blocks = [table(['When', 'Where'], [[when('2026-12-08T19:00:00-05:00'), LONG]])];
-    const out = await renderTerminal(blocks, { color: false, width: 40, mode: personMode(NOW) });
+    const out = await renderTerminal(blocks, { color: false, width: 40, mode: await personMode(NOW) });
     for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(40);
   });
 });

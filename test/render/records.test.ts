@@ -91,7 +91,7 @@ describe('terminal tables', () => {
 
   for (const width of [40, 60, 80, 120]) {
     it(`never prints a line wider than ${width} columns`, async () => {
-      const out = await renderTerminal(blocks, { color: false, width, mode: personMode(NOW) });
+      const out = await renderTerminal(blocks, { color: false, width, mode: await personMode(NOW) });
       for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
       expect(out.replace(/[\s│]+/g, '')).toContain('M1');
     });
@@ -108,7 +108,7 @@ describe('terminal tables', () => {
       {
         color: false,
         width: 80,
-        mode: personMode(NOW),
+        mode: await personMode(NOW),
       },
     );
     expect(out).toContain('Tue Dec 8 2026, 7:00 PM (in 12 days)');
