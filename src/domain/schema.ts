@@ -92,7 +92,6 @@ export const MeetingSchema = v.object({
   updatedAt: v.string(),
 });
 
-
 const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
   v.object({
     on: isoDate,
