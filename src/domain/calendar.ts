@@ -1,3 +1,4 @@
+// The build bundles this file with the date-fns functions it uses into one module (npm run bundle).
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { getDay } from 'date-fns/getDay';
