@@ -18,6 +18,8 @@ export interface Context {
   stderr: Writable;
   /** stdout is a terminal: print tables and colour; otherwise TSV, no colour. */
   stdoutIsTTY: boolean;
+  /** stderr is a terminal: long warnings and confirmations wrap at its width. */
+  stderrIsTTY: boolean;
   /** Prompting is allowed (stdin is a terminal and --no-input was not given). */
   interactive: boolean;
   color: boolean;

@@ -20,7 +20,7 @@ export interface GlobalOptions {
 /** The process's streams and environment; tests pass in-memory ones. */
 export interface Io {
   stdout: Writable & { isTTY?: boolean; columns?: number };
-  stderr: Writable;
+  stderr: Writable & { isTTY?: boolean };
   stdin: Readable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -39,6 +39,7 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
     stdout: io.stdout,
     stderr: io.stderr,
     stdoutIsTTY,
+    stderrIsTTY: Boolean(io.stderr.isTTY),
     interactive: Boolean(io.stdin.isTTY) && globals.input !== false,
     color: stdoutIsTTY && globals.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''),
     format: chooseFormat(globals, stdoutIsTTY),
@@ -83,9 +84,12 @@ export async function print(ctx: Context, output: Output, spec: CommandSpec): Pr
     // CSV records end in CRLF, the last one too: a parser reads a lone LF after them as bad data.
     if (text !== '') ctx.stdout.write(text + (ctx.format === 'csv' ? '\r\n' : '\n'));
   }
-  const { visible } = await import('../render/text.js');
-  for (const warning of output.warnings ?? []) ctx.stderr.write(`nsm: warning: ${visible(warning)}\n`);
-  if (!ctx.quiet) for (const notice of output.notices ?? []) ctx.stderr.write(`${visible(notice)}\n`);
+  const { visible, wrap } = await import('../render/text.js');
+  // On a terminal, long warnings and confirmations wrap at its width; piped, each stays one line.
+  const line = (text: string) =>
+    (ctx.stderrIsTTY ? wrap(visible(text), ctx.width).join('\n') : visible(text)) + '\n';
+  for (const warning of output.warnings ?? []) ctx.stderr.write(line(`nsm: warning: ${warning}`));
+  if (!ctx.quiet) for (const notice of output.notices ?? []) ctx.stderr.write(line(notice));
 }
 
 async function renderBlocks(ctx: Context, output: Output, spec: CommandSpec): Promise<string> {

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { NsmError, UsageError } from '../errors.js';
+import { wrap } from '../render/text.js';
 
 export interface Ask<T> {
   /** The flag that supplies the value, named in the error when it is missing and input is off. */
@@ -30,8 +31,11 @@ export async function need<T>(ctx: Context, given: string | undefined, ask: Ask<
           ask.parse(text);
           return true;
         } catch (error) {
+          // Shown under the prompt: wrapped so no line is wider than the terminal.
           if (error instanceof NsmError)
-            return error.hint ? `${error.message} — ${error.hint}` : error.message;
+            return wrap(error.hint ? `${error.message} — ${error.hint}` : error.message, ctx.width - 2).join(
+              '\n',
+            );
           throw error;
         }
       },

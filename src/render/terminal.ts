@@ -1,7 +1,7 @@
 import type TableConstructor from 'cli-table3';
 import type { Block, Cell } from './view.js';
 import { cellText, type CellMode } from './cells.js';
-import { visible } from './text.js';
+import { hardWrap, visible, width, wrap } from './text.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -145,37 +145,4 @@ function longestWord(text: string): number {
 
 function isDateCell(value: Cell): boolean {
   return typeof value === 'object' && value !== null;
-}
-
-/** Splits words longer than the column, which word wrapping alone would cut off. */
-function hardWrap(text: string, room: number): string {
-  if (room < 1) return text;
-  return text
-    .split(' ')
-    .map((word) =>
-      width(word) <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join(' '),
-    )
-    .join(' ');
-}
-
-/** Word-wraps one line of text to `room` columns. */
-export function wrap(text: string, room: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of hardWrap(paragraph, room).split(' ')) {
-      if (line === '') line = word;
-      else if (width(line) + 1 + width(word) <= room) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-function width(text: string): number {
-  return [...text].length;
 }

@@ -20,3 +20,37 @@ export function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return visible(String(value)).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
+
+/** Splits words longer than the column, which word wrapping alone would cut off. */
+export function hardWrap(text: string, room: number): string {
+  if (room < 1) return text;
+  return text
+    .split(' ')
+    .map((word) =>
+      width(word) <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join(' '),
+    )
+    .join(' ');
+}
+
+/** Word-wraps one line of text to `room` columns. */
+export function wrap(text: string, room: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of hardWrap(paragraph, room).split(' ')) {
+      if (line === '') line = word;
+      else if (width(line) + 1 + width(word) <= room) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Columns a text takes on a terminal (one per code point). */
+export function width(text: string): number {
+  return [...text].length;
+}

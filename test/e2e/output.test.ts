@@ -102,7 +102,7 @@ describe('output: TSV when piped, JSON with --json, stored text never printed ra
 
   it('on a terminal, tables are aligned and still show the escape as text', () => {
     // Wide enough that no name wraps (the table fits an 80-column terminal by wrapping long text).
-    const { output, status } = onTerminal(['nco', 'list'], store, [], { COLUMNS: '160' });
+    const { output, status } = onTerminal(['nco', 'list'], store, [], {}, { cols: 160, rows: 24 });
     expect(status).toBe(0);
     expect(output).not.toContain(RED);
     expect(output).toContain('Evil \\x1b[31mRed');

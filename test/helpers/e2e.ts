@@ -68,12 +68,22 @@ export interface PtyStep {
 const PTY_RUN = resolve(import.meta.dirname, 'pty-run.py');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-/** Runs nsm on a real pseudo-terminal, answering prompts; returns the terminal output and exit status. */
+/** A terminal's window size; tests run at 80 × 24 unless they say otherwise. */
+export interface WindowSize {
+  cols: number;
+  rows: number;
+}
+
+/**
+ * Runs nsm on a real pseudo-terminal of the given window size, answering prompts; returns the
+ * terminal output and exit status.
+ */
 export function onTerminal(
   args: string[],
   store: string,
   steps: PtyStep[],
   env: Record<string, string> = {},
+  size: WindowSize = { cols: 80, rows: 24 },
 ): { output: string; status: number } {
   const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
   writeFileSync(
@@ -82,6 +92,7 @@ export function onTerminal(
       argv: [process.execPath, BIN, ...args],
       env: { NSM_STORE: store, NSM_NOW: NOW, NO_COLOR: '1', NSM_DEBUG: '', ...env },
       steps,
+      ...size,
     }),
   );
   const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
@@ -90,4 +101,13 @@ export function onTerminal(
   const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
   if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
   return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+}
+
+/** The lines of terminal output wider than `width`, once escape sequences are taken out. */
+export function linesWiderThan(output: string, width: number): string[] {
+  return output
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((line) => [...line].length > width);
 }

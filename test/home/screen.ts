@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { BIN, NOW, json, tempStore } from '../helpers/cli.js';
+import { join } from 'node:path';
+import { NOW, json, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { linesWiderThan, onTerminal, type WindowSize } from '../helpers/e2e.js';
 
 /** Reading the home screen back, and the stores and settings its tests run against. */
 
@@ -45,11 +45,7 @@ export function sections(screen: string): Partial<Record<Section, ScreenSection>
 }
 
 /** Lines wider than `width` columns, after ANSI escapes are stripped. */
-export function tooWide(screen: string, width: number): string[] {
-  return plain(screen)
-    .split('\n')
-    .filter((line) => [...line].length > width);
-}
+export const tooWide = linesWiderThan;
 
 export function plain(text: string): string {
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
@@ -101,28 +97,11 @@ export async function expectedIds(store: string, env: Record<string, string>, pr
   };
 }
 
-const PTY_RUN = resolve(import.meta.dirname, '../helpers/pty-run.py');
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-
 /** Runs the built nsm on a pseudo-terminal of the given size; returns what the terminal shows. */
 export function onSizedTerminal(
   args: string[],
-  size: { cols: number; rows: number },
+  size: WindowSize,
   env: Record<string, string>,
 ): { output: string; status: number } {
-  const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
-  writeFileSync(
-    script,
-    JSON.stringify({
-      argv: [process.execPath, BIN, ...args],
-      env: { NSM_NOW: NOW, NSM_DEBUG: '', ...env },
-      ...size,
-    }),
-  );
-  const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0)
-    throw new Error(`pty-run.py failed (${result.status}): ${result.stdout}${result.stderr}`);
-  const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
-  if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
-  return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+  return onTerminal(args, env.NSM_STORE ?? '', [], env, size);
 }

@@ -43,7 +43,7 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
     options.sector !== undefined ? parseSectorId(options.sector, '--sector').id : await askSector(ctx, known);
   const at = await need(ctx, options.at, {
     flag: '--at',
-    message: 'Date and time (New York), e.g. 2026-12-08 7pm or next tuesday 7pm:',
+    message: 'Date and time (New York), e.g. next tuesday 7pm:',
     parse: (t) => parseWallTime(t, today),
     example: '"2026-12-08 19:00"',
   });
