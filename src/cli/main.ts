@@ -31,9 +31,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let status = 0;
   let usageMessage: string | null = null;
 
-  let program: Command | null = null;
+  // Runs after parsing, when `program` below holds the global flags.
   const execute: Execute = async (definition, args, given) => {
-    const { globals, flags } = routeFormat(program!.opts<GlobalOptions>(), given, definition.spec);
+    const { globals, flags } = routeFormat(program.opts<GlobalOptions>(), given, definition.spec);
     checkFormat(globals, definition.spec);
     const ctx = await createContext(io, globals, quoteCommandLine(argv));
     const output = await definition.execute(ctx, args, flags);
@@ -41,7 +41,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     status = output.exitCode ?? 0;
   };
 
-  program = buildProgram(execute, {
+  const program = buildProgram(execute, {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text) => {

@@ -41,9 +41,9 @@ export function registerAll(
       command.option(flagSyntax(key, flag), `${flag.description}${choices}${setting}`);
     }
     command.addHelpText('after', examples(spec.examples) + (spec.notes ? `\n${spec.notes}\n` : ''));
+    // commander passes the arguments, then the options and the command itself.
     command.action(async (...values: unknown[]) => {
-      const self = values.at(-1) as Command;
-      await execute(definition, values.slice(0, -2), self.opts());
+      await execute(definition, values.slice(0, -2), command.opts());
     });
   }
 }
