@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { parseChoice } from '../domain/choice.js';
+import { NotFoundError } from '../errors.js';
 import type { Output } from '../render/view.js';
 
 /**
@@ -101,7 +102,11 @@ export function define<const S extends CommandSpec>(value: S, load: () => Promis
     async execute(ctx, args, flags) {
       const options = parseOptions(value, args, flags, ctx.settings);
       const module = await load();
-      return module.run(ctx, options);
+      try {
+        return await module.run(ctx, options);
+      } catch (error) {
+        throw blameSetting(error, value, flags, ctx.settings);
+      }
     },
   };
 }
@@ -135,6 +140,33 @@ export function parseOptions<S extends CommandSpec>(
   // Every key above comes from the spec and every value was checked against it: this is the
   // one place where the spec's types meet commander's untyped values.
   return options as Options<S>;
+}
+
+/**
+ * A record that is not found because a setting named it (the default precinct, gone from the
+ * store) says so, since the user typed no such value.
+ */
+function blameSetting(
+  error: unknown,
+  value: CommandSpec,
+  flags: Readonly<Record<string, unknown>>,
+  settings: Readonly<Record<string, unknown>>,
+): unknown {
+  if (!(error instanceof NotFoundError)) return error;
+  for (const [key, flag] of Object.entries(value.flags)) {
+    const setting = flag.setting;
+    const used = setting !== undefined && flags[key] === undefined ? settings[setting] : undefined;
+    if (typeof used !== 'string' || !new RegExp(`\\b${escapeRegExp(used)}\\b`).test(error.message)) continue;
+    return new NotFoundError(
+      `${error.message} (your ${setting} setting)`,
+      `give --${kebab(key)}, or change the setting: nsm config set ${setting} <value>${error.hint ? `; ${error.hint}` : ''}`,
+    );
+  }
+  return error;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `patrolBorough` → `patrol-borough`, the flag as typed. */
