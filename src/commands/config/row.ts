@@ -26,7 +26,7 @@ export async function settingRow(
 
 export function settingsTable(rows: readonly SettingRow[]): Block {
   return table(
-    ['key', 'value', 'source', 'description'],
+    ['Key', 'Value', 'Source', 'Description'],
     rows.map((r) => [r.key, r.value, r.source, r.description]),
   );
 }
