@@ -134,7 +134,7 @@ describe('nsm config list', () => {
     const { run, config } = setup();
     const result = await run('config', 'list');
     expect(result.status).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe('key\tvalue\tsource\tdescription');
+    expect(result.stdout.split('\n')[0]).toBe('Key\tValue\tSource\tDescription');
     expect(result.stdout).toMatch(/^calendar\.domain\tnsm\.invalid\tdefault\t/m);
     expect(result.stderr).toBe(`Settings file: ${config} (not created yet)\n`);
   });
