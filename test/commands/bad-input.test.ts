@@ -63,6 +63,18 @@ describe('bad input is refused without touching the store', () => {
     ['a mistyped verb (with a suggestion)', ['nco', 'lsit'], 2, /'lsit'.*Did you mean list\?/],
     ['an unknown command', ['nco', 'fire', 'N1'], 2, /fire/],
     [
+      'a mistyped noun points to the help that exists',
+      ['meetng', 'list'],
+      2,
+      /unknown command 'meetng' \(Did you mean meeting\?\) — see: nsm --help\n$/,
+    ],
+    [
+      'a mistyped verb points to its noun',
+      ['meeting', 'lsit'],
+      2,
+      /Did you mean list\?\) — see: nsm meeting --help\n$/,
+    ],
+    [
       'a bad email',
       ['nco', 'add', '--name', 'X', '--shield', '2', '--precinct', '75', '--email', 'x@'],
       2,
