@@ -1,7 +1,3 @@
-import { copyFileSync } from 'node:fs';
-import { tempStore } from '../helpers/cli.js';
-import { nsmIn } from '../helpers/in-process.js';
-
 /**
  * The ledger command tests start from `nsm demo` at the fixed clock (Thu 2026-11-26, noon in New
  * York): precincts 75 and 14, held September meetings (M1 for 75A, M6 75B, M11 75C, …) with an
@@ -9,19 +5,7 @@ import { nsmIn } from '../helpers/in-process.js';
  * by 34 days, S2 done, S3 agreed and overdue, S4 agreed and overdue by 17 days, …); M2 is 75A's
  * next meeting (Tue Dec 8 2026, 7 pm), then M3 (Tue Mar 9 2027).
  */
-let demo: string | undefined;
-
-export async function demoStore(): Promise<string> {
-  if (demo === undefined) {
-    const store = tempStore();
-    const run = await nsmIn(['demo', '--store', store]);
-    if (run.status !== 0) throw new Error(`nsm demo failed: ${run.stderr}`);
-    demo = store;
-  }
-  const copy = tempStore();
-  copyFileSync(demo, copy);
-  return copy;
-}
+export { demoStore } from '../helpers/demo.js';
 
 /** After M2 has taken place (it is not marked held): Wed 2026-12-09, noon in New York. */
 export const AFTER_M2 = { NSM_NOW: '2026-12-09T17:00:00Z' };
