@@ -14,6 +14,8 @@ export interface Context {
   storeSource: StoreSource;
   /** The current instant. */
   now: () => Date;
+  /** A new random UUID (meetings get one at creation, for calendar UIDs). */
+  newUuid: () => string;
   stdout: Writable;
   stderr: Writable;
   /** stdout is a terminal: print tables and colour; otherwise TSV, no colour. */

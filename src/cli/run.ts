@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
@@ -36,6 +37,7 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
     storePath: store.path,
     storeSource: store.source,
     now: () => fixedNow ?? new Date(),
+    newUuid: () => randomUUID(),
     stdout: io.stdout,
     stderr: io.stderr,
     stdoutIsTTY,

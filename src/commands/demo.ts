@@ -34,7 +34,9 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
 
   const store = initialStore(await loadReference(), ctx.now().toISOString());
   const roster = addSampleRoster(store, DEMO_PRECINCTS, addDays(today, -180));
-  const meetings = DEMO_PRECINCTS.flatMap((p) => addSampleMeetings(store, p, today, ctx.now().toISOString()));
+  const meetings = DEMO_PRECINCTS.flatMap((p) =>
+    addSampleMeetings(store, p, today, { stamp: ctx.now().toISOString(), newUuid: ctx.newUuid }),
+  );
   const issues = addSampleLedger(
     store,
     meetings.filter((m) => m.status === 'held'),

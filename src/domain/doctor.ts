@@ -87,6 +87,11 @@ export function checkStore(store: Store, today: string, precinct?: number): Find
 
   for (const m of duplicates(store.meetings, (m) => m.id))
     error('duplicate-meeting', `meeting id ${m} is used more than once`);
+  // Two meetings with one UUID would be one event to every calendar that imports them.
+  for (const uuid of duplicates(store.meetings, (m) => m.uuid)) {
+    const holders = store.meetings.filter((m) => m.uuid === uuid).map((m) => m.id);
+    error('duplicate-meeting-uuid', `meetings ${holders.join(' and ')} share the calendar UUID ${uuid}`);
+  }
   let highestMeeting = 0;
   let highestSeries = 0;
   for (const m of store.meetings) {

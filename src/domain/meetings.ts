@@ -64,6 +64,7 @@ export function describeMeeting(m: Pick<Meeting, 'id' | 'sector' | 'start'>): st
 export function meetingRecord(store: Store, m: Meeting) {
   return {
     id: m.id,
+    uuid: m.uuid,
     precinct: m.precinct,
     sector: m.sector,
     title: m.title,
@@ -124,11 +125,23 @@ export interface NewMeeting {
   title: string | null;
 }
 
-/** Adds meetings to the store with fresh ids; several at once share a new series id. */
-export function addMeetings(store: Store, meetings: NewMeeting[], series: boolean, stamp: string): Meeting[] {
+/** When and how new records are made: the instant, and a source of random UUIDs. */
+export interface Making {
+  stamp: string;
+  newUuid: () => string;
+}
+
+/** Adds meetings to the store with fresh ids and UUIDs; several at once share a new series id. */
+export function addMeetings(
+  store: Store,
+  meetings: NewMeeting[],
+  series: boolean,
+  making: Making,
+): Meeting[] {
   const seriesId = series ? `R${store.nextId.series++}` : null;
   const created: Meeting[] = meetings.map(({ title, ...m }) => ({
     id: `M${store.nextId.meeting++}`,
+    uuid: making.newUuid(),
     title: title ?? defaultTitle(m.sector),
     ...m,
     seriesId,
@@ -137,8 +150,8 @@ export function addMeetings(store: Store, meetings: NewMeeting[], series: boolea
     attendance: null,
     notes: null,
     cancelReason: null,
-    createdAt: stamp,
-    updatedAt: stamp,
+    createdAt: making.stamp,
+    updatedAt: making.stamp,
   }));
   store.meetings.push(...created);
   return created;

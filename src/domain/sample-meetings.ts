@@ -1,5 +1,5 @@
 import type { Meeting, Store } from './schema.js';
-import { addMeetings } from './meetings.js';
+import { addMeetings, type Making } from './meetings.js';
 import { sectorsOf } from './records.js';
 import { planSeries } from './recurrence.js';
 
@@ -16,7 +16,7 @@ export function nthWeekday(year: number, month: number, weekday: number, nth: nu
  * two share the room on one evening, and held its
  * last meeting three months before that.
  */
-export function addSampleMeetings(store: Store, precinct: number, today: string, stamp: string): Meeting[] {
+export function addSampleMeetings(store: Store, precinct: number, today: string, making: Making): Meeting[] {
   const station = store.precincts.find((p) => p.precinct === precinct);
   const [y, m] = today.split('-').map(Number) as [number, number];
   const created: Meeting[] = [];
@@ -36,7 +36,7 @@ export function addSampleMeetings(store: Store, precinct: number, today: string,
       onlineUrl: null,
       title: null,
     };
-    const [past] = addMeetings(store, [{ ...base, start: at(-2) }], false, stamp);
+    const [past] = addMeetings(store, [{ ...base, start: at(-2) }], false, making);
     Object.assign(past!, { status: 'held', attendance: 18 + ((i * 7) % 23) });
     const plan = planSeries(at(1), 'quarterly', { count: 4 });
     created.push(
@@ -45,7 +45,7 @@ export function addSampleMeetings(store: Store, precinct: number, today: string,
         store,
         plan.starts.map((start) => ({ ...base, start })),
         true,
-        stamp,
+        making,
       ),
     );
   });

@@ -4,7 +4,7 @@ import { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES } from './statuses.
 export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 const nullableText = v.nullable(v.string());
@@ -72,6 +72,8 @@ const wallTime = v.pipe(
 
 export const MeetingSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
+  /** Random, given once at creation: calendar UIDs are `<uuid>@<calendar.domain>`. */
+  uuid: v.pipe(v.string(), v.uuid('expected a UUID')),
   precinct: v.pipe(v.number(), v.integer()),
   sector: v.string(),
   title: v.string(),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../domain/schema.js';
 
 /**
@@ -19,7 +20,28 @@ export const migrations: Record<number, Migration> = {
     issues: [],
     solutions: [],
   }),
+  /**
+   * Format 4 (nsm 0.5): every meeting has a UUID for calendar UIDs. Existing meetings get one
+   * derived from what identifies them, so a store read many times before its next write shows
+   * the same UIDs every time; meetings made later get random ones.
+   */
+  3: (store) => ({
+    ...store,
+    meetings: (store.meetings as Array<Record<string, unknown>>).map((m) => ({
+      ...m,
+      uuid: m.uuid ?? uuidFrom(`nsm meeting|${String(m.id)}|${String(m.sector)}|${String(m.createdAt)}`),
+    })),
+  }),
 };
+
+/** A UUID (RFC 9562 version 8, name-based) from the SHA-256 of `name`. */
+export function uuidFrom(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex').slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 /** Brings a parsed store up to `target`, one step at a time. Throws when a step is missing. */
 export function migrate(

@@ -1,4 +1,5 @@
 import { initialStore } from '../../src/domain/initial-store.js';
+import { uuidFrom } from '../../src/store/migrations.js';
 import type { Meeting, Nco, Precinct, Sector, Store } from '../../src/domain/schema.js';
 
 /** Tiny builders for in-memory stores used by the domain unit tests. */
@@ -30,6 +31,7 @@ export function sector(id: string): Sector {
 /** A scheduled one-hour meeting of a sector, with no venue; `fields` override anything. */
 export function meeting(fields: Partial<Meeting> & Pick<Meeting, 'id' | 'sector' | 'start'>): Meeting {
   return {
+    uuid: uuidFrom(`test meeting ${fields.id}`),
     precinct: sector(fields.sector).precinct,
     title: `Sector ${fields.sector} Neighborhood Safety Meeting`,
     durationMinutes: 60,

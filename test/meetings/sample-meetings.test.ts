@@ -19,7 +19,11 @@ function demoStore(today: string): { store: Store; now: Date } {
   const now = instantOf(`${today}T12:00`);
   const store = initialStore(reference, now.toISOString());
   addSampleRoster(store, [75, 14], addDays(today, -180));
-  for (const precinct of [75, 14]) addSampleMeetings(store, precinct, today, now.toISOString());
+  for (const precinct of [75, 14])
+    addSampleMeetings(store, precinct, today, {
+      stamp: now.toISOString(),
+      newUuid: () => crypto.randomUUID(),
+    });
   return { store, now };
 }
 

@@ -78,7 +78,7 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
       store,
       candidates.map((c) => ({ ...c, precinct: found.precinct, title })),
       repeat !== null,
-      ctx.now().toISOString(),
+      { stamp: ctx.now().toISOString(), newUuid: ctx.newUuid },
     );
     return { created: created.map((m) => meetingRecord(store, m)), overridden: conflicts, warnings };
   });
