@@ -2,6 +2,7 @@
 // Times whole nsm command runs on a small and a large store (median of N runs, in ms).
 // Usage: npm run bench [-- --runs 7]. Needs a build (npm run build).
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { initialStore } from '../dist/domain/initial-store.js';
 import { loadReference } from '../dist/reference/reference.js';
 import { serializeStore } from '../dist/store/store.js';
 
+const outputs = mkdtempSync(join(tmpdir(), 'nsm-bench-out-'));
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const bin = new URL('../bin/nsm.js', import.meta.url).pathname;
 const NOW = '2026-11-26T17:00:00Z';
@@ -35,6 +37,7 @@ async function makeStore(ncos, meetings) {
     const day = new Date(Date.UTC(2026, 11, 1 + week * 7 + (i % 5))).toISOString().slice(0, 10);
     store.meetings.push({
       id: `M${i + 1}`,
+      uuid: randomUUID(),
       precinct: sector.precinct,
       sector: sector.id,
       title: `Sector ${sector.id} Neighborhood Safety Meeting`,
@@ -89,6 +92,10 @@ const cases = [
     () => ['meeting', 'list', '--precinct', '75', '--format', 'csv'],
   ],
   ['nsm (home screen, every precinct)', () => []],
+  [
+    'calendar --precinct all -o <file> (every meeting)',
+    (i) => ['calendar', '--precinct', 'all', '-o', join(outputs, `calendar-${i}.ics`), '--force'],
+  ],
   ['__complete sector (completion)', () => ['__complete', 'sector']],
   [
     'nco add (a write)',

@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { RuleError } from '../errors.js';
 import { addDays, dateInNewYork } from '../domain/dates.js';
@@ -9,6 +9,9 @@ import { rolloutStatus } from '../domain/precincts.js';
 import { addSampleRoster } from '../domain/sample-roster.js';
 import { addSampleMeetings } from '../domain/sample-meetings.js';
 import { addSampleLedger } from '../domain/sample-ledger.js';
+import { calendarView } from '../domain/calendar-view.js';
+import { calendarDomain } from '../settings/values.js';
+import { writeAtomically } from './calendar/files.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
 import { heading, text, type Block, type Output } from '../render/view.js';
@@ -57,6 +60,12 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   const next = await meetingNext.run(ctx, { sector: '75A' });
   const nextAgenda = await agenda.run(ctx, { meeting: (next.json as { id: string }).id });
 
+  // The demo precinct's calendar, beside the demo store (the renderer loads only here and in calendar).
+  const calendar = join(dirname(storePath), 'calendar-75.ics');
+  const { renderICalendar } = await import('../render/icalendar.js');
+  const view = calendarView(store, { kind: 'precinct', precinct: 75 }, {}, calendarDomain(ctx.settings));
+  await writeAtomically(calendar, renderICalendar(view), true, 'give the demo a new --store folder');
+
   const statuses = store.precincts.map((p) => rolloutStatus(p, today));
   const rollout = {
     active: statuses.filter((s) => s === 'active').length,
@@ -81,6 +90,10 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     ...nextAgenda.blocks,
     heading('Which sector is the Empire State Building in? (nsm sector locate --lat 40.7484 --lon -73.9857)'),
     ...located.blocks,
+    heading(
+      "Precinct 75's meetings as a calendar for Outlook, Google or Apple Calendar (nsm calendar --precinct 75)",
+    ),
+    text(`  ${calendar}`),
     heading('Neighborhood Policing rollout'),
     text(
       `${rollout.active} of ${rollout.total} precincts active, ${rollout.pending} pending, ${rollout.unknown} with an unknown start date ` +
@@ -97,6 +110,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
       next: next.json,
       located: located.json,
       rollout,
+      calendar,
     },
     blocks,
   };

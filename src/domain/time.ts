@@ -136,6 +136,9 @@ export function instantOf(wall: WallTime): Date {
   if (ms === undefined) {
     const [y, mo, d, h, mi] = parts(wall);
     ms = new TZDate(y, mo - 1, d, h, mi, ZONE).getTime();
+    // In the hour that repeats in November, TZDate's pick depends on the machine's zone (the
+    // second 1:15 am under TZ=America/Los_Angeles): take the first, as RFC 5545 reads it.
+    if (wallOf(new Date(ms - 3_600_000)) === wall) ms -= 3_600_000;
     instants.set(wall, ms);
   }
   return new Date(ms);

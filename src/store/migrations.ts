@@ -21,7 +21,7 @@ export const migrations: Record<number, Migration> = {
     solutions: [],
   }),
   /**
-   * Format 4 (nsm 0.5): every meeting has a UUID for calendar UIDs. Existing meetings get one
+   * Format 4 (nsm 0.4): every meeting has a UUID for calendar UIDs. Existing meetings get one
    * derived from what identifies them, so a store read many times before its next write shows
    * the same UIDs every time; meetings made later get random ones.
    */
