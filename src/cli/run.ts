@@ -81,6 +81,8 @@ export async function print(ctx: Context, output: Output, spec: CommandSpec): Pr
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
     ctx.stdout.write(json + '\n');
+  } else if (output.document !== undefined) {
+    ctx.stdout.write(output.document);
   } else if (output.blocks.length > 0) {
     const text = await renderBlocks(ctx, output, spec);
     // CSV records end in CRLF, the last one too: a parser reads a lone LF after them as bad data.

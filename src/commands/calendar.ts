@@ -44,9 +44,6 @@ export async function run(ctx: Context, options: CalendarOptions): Promise<Outpu
   const ics = renderICalendar(view);
   const file = options.output === undefined || options.output === '-' ? null : options.output;
   if (file !== null) await writeAtomically(file, ics, Boolean(options.force), 'choose another -o file');
-  // The calendar is data for stdout, byte for byte (CRLF included): the text renderers would show
-  // its carriage returns as escapes, so it is written here rather than returned as a text block.
-  else if (ctx.format !== 'json') ctx.stdout.write(ics);
   const cancelled = view.events.filter((e) => e.cancelled).length;
   const count = `${view.events.length} meeting${view.events.length === 1 ? '' : 's'}${cancelled > 0 ? `, ${cancelled} cancelled` : ''}`;
   return {
@@ -61,6 +58,8 @@ export async function run(ctx: Context, options: CalendarOptions): Promise<Outpu
       ...(file === null ? { ics } : {}),
     },
     blocks: [],
+    // Byte for byte (CRLF included): the text renderers would show its carriage returns as escapes.
+    ...(file === null ? { document: ics } : {}),
     notices: file !== null ? [`Wrote ${view.name} (${count}) to ${file}.`] : [],
   };
 }

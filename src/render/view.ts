@@ -2,6 +2,8 @@
 export interface Output {
   json: unknown;
   blocks: Block[];
+  /** A document for stdout written byte for byte (a calendar, CRLF and all); --json shows `json` instead. */
+  document?: string;
   /** Confirmations for stderr (hidden by --quiet). */
   notices?: string[];
   /** Warnings for stderr (always shown). */
