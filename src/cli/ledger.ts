@@ -30,6 +30,11 @@ const solutionStatus = {
 } as const;
 const category = { value: 'c', choices: CATEGORIES, what: 'a category' } as const;
 const owner = { value: 'who', suggestions: AGENCIES } as const;
+const on = {
+  value: 'date',
+  description:
+    'the day it happened, for a change recorded after the fact: YYYY-MM-DD, today (the default) or an earlier day',
+} as const;
 /** The agenda's document formats; HTML and PDF come with the minutes. */
 const AGENDA_FORMATS = ['md'] as const;
 
@@ -94,12 +99,16 @@ export const update = spec({
     status: { ...issueStatus, description: 'the new status' },
     note,
     meeting: { value: 'm', description: 'the meeting where it was discussed', complete: 'held-meeting' },
+    on,
   },
   examples: [
     'nsm issue update I3 --status in-progress --note "DOT survey scheduled"',
     'nsm issue update I3 --status resolved --note "Speed bumps installed" --meeting M11',
+    'nsm issue update I1 --status in-progress --note "DOT survey started" --on 2026-11-20',
   ],
-  notes: 'To record that an issue was discussed without changing its status, use: nsm issue note',
+  notes:
+    'To record that an issue was discussed without changing its status, use: nsm issue note\n' +
+    '--on cannot be in the future, before the issue was raised, or before the latest entry of its history (the history stays in date order).',
   records: true,
 });
 
@@ -122,6 +131,30 @@ export const noteCommand = spec({
   ],
   notes:
     'The issue then counts as discussed at that meeting: in nsm issue show, and in the agendas of later meetings.',
+  records: true,
+});
+
+export const issueEdit = spec({
+  path: ['issue', 'edit'],
+  summary: 'correct what was typed for an issue; its history keeps each correction, old → new',
+  args: [{ name: 'issue', description: 'issue id', complete: 'issue' }],
+  flags: {
+    summary: { value: 'text', description: 'the corrected summary, at most 200 characters' },
+    details: { value: 'text', description: 'the corrected description ("" to clear it)' },
+    location: { value: 'where', description: 'the corrected place ("" to clear it)' },
+    category: { ...category, description: 'the corrected category' },
+    private: {
+      description:
+        'mark it private (a name, a home address): its text stays out of public minutes and agendas',
+    },
+    public: { description: 'mark it public: its text may appear in minutes and agendas' },
+  },
+  examples: [
+    'nsm issue edit I1 --location "Linden Blvd & Elderts Ln"',
+    'nsm issue edit I3 --category quality-of-life --private',
+  ],
+  notes:
+    'A correction is not a discussion: it never counts as the issue being discussed at a meeting. The history note of a private issue names the fields corrected without repeating their text.',
   records: true,
 });
 
@@ -170,8 +203,33 @@ export const solutionUpdate = spec({
   flags: {
     status: { ...solutionStatus, description: 'the new status' },
     note,
+    on,
   },
-  examples: ['nsm solution update S1 --status done --note "Speed bumps installed on 2027-01-20"'],
+  examples: [
+    'nsm solution update S1 --status done --note "Speed bumps installed on 2027-01-20"',
+    'nsm solution update S1 --status done --note "DOT survey completed" --on 2026-11-20',
+  ],
+  notes:
+    '--on cannot be in the future, before its issue was raised, or before the latest entry of its history (the history stays in date order).',
+  records: true,
+});
+
+export const solutionEdit = spec({
+  path: ['solution', 'edit'],
+  summary: 'correct what was typed for a solution; its history keeps each correction, old → new',
+  args: [{ name: 'solution', description: 'solution id, for example S2', complete: 'solution' }],
+  flags: {
+    summary: { value: 'text', description: 'the corrected action, one line' },
+    owner: {
+      ...owner,
+      description: 'an NCO id (N3), a city agency (DOT, DSNY, Parks, HPD, …), a resident or group, or none',
+    },
+    due: { value: 'date', description: 'the corrected due date, YYYY-MM-DD, or none to clear it' },
+  },
+  examples: [
+    'nsm solution edit S3 --due 2027-01-15',
+    'nsm solution edit S4 --owner "Tenants association" --due none',
+  ],
   records: true,
 });
 
@@ -200,8 +258,10 @@ export const definitions: Definition[] = [
   define(show, () => import('../commands/issue/show.js')),
   define(update, () => import('../commands/issue/update.js')),
   define(noteCommand, () => import('../commands/issue/note.js')),
+  define(issueEdit, () => import('../commands/issue/edit.js')),
   define(add, () => import('../commands/solution/add.js')),
   define(solutionList, () => import('../commands/solution/list.js')),
   define(solutionUpdate, () => import('../commands/solution/update.js')),
+  define(solutionEdit, () => import('../commands/solution/edit.js')),
   define(agenda, () => import('../commands/agenda.js')),
 ];

@@ -59,13 +59,15 @@ export function oldBusiness(store: Store, meeting: Meeting): CarriedIssue[] {
 
 /**
  * The meetings where an issue was discussed: where it was raised, every held meeting of its
- * sector it was carried to as old business, and any meeting named in its history.
+ * sector it was carried to as old business, and any meeting named in its history (edits aside).
  */
 export function meetingsDiscussed(store: Store, issue: Issue): Meeting[] {
   const meetings = meetingById(store);
   const raisedAt = meetings.get(issue.meetingId);
   const found = new Set<Meeting>(raisedAt ? [raisedAt] : []);
   for (const entry of issue.history) {
+    // A correction is record-keeping, not a discussion, whatever meeting it might name.
+    if (entry.edit) continue;
     const m = entry.meetingId ? meetings.get(entry.meetingId) : undefined;
     if (m) found.add(m);
   }

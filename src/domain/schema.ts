@@ -4,7 +4,7 @@ import { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES } from './statuses.
 export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 const nullableText = v.nullable(v.string());
@@ -94,12 +94,24 @@ export const MeetingSchema = v.object({
   updatedAt: v.string(),
 });
 
+/** One field corrected by an edit; values are the stored text (null for an empty field). */
+export const FieldChangeSchema = v.object({
+  field: v.string(),
+  from: v.nullable(v.string()),
+  to: v.nullable(v.string()),
+});
+
 const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
   v.object({
     on: isoDate,
     status: v.picklist(statuses),
     note: v.string(),
     meetingId: v.nullable(v.string()),
+    /**
+     * Set on a correction (`issue edit`, `solution edit`): what was changed, old → new. Such an
+     * entry keeps the status and names no meeting, so it never counts as a discussion.
+     */
+    edit: v.optional(v.array(FieldChangeSchema)),
   });
 
 export const IssueSchema = v.object({
@@ -166,6 +178,7 @@ export type Psa = v.InferOutput<typeof PsaSchema>;
 export type Meeting = v.InferOutput<typeof MeetingSchema>;
 export type Issue = v.InferOutput<typeof IssueSchema>;
 export type Solution = v.InferOutput<typeof SolutionSchema>;
+export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
 

@@ -32,6 +32,12 @@ export const migrations: Record<number, Migration> = {
       uuid: m.uuid ?? uuidFrom(`nsm meeting|${String(m.id)}|${String(m.sector)}|${String(m.createdAt)}`),
     })),
   }),
+  /**
+   * Format 5 (nsm 0.4): history entries may carry `edit` (a correction, old → new). The field is
+   * optional, so older stores need no change; the number moves so that an older nsm refuses a
+   * store holding edits rather than dropping them on its next write.
+   */
+  4: (store) => store,
 };
 
 /** A UUID (RFC 9562 version 8, name-based) from the SHA-256 of `name`. */
