@@ -1,7 +1,7 @@
-import { mkdir, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WriteError } from '../errors.js';
-import { writeFileDurably } from '../store/durable.js';
+import { makeFolders, writeFileDurably } from '../store/durable.js';
 import { fsError } from '../store/fs-errors.js';
 import { configPath, type Settings } from './file.js';
 
@@ -13,7 +13,7 @@ export async function saveSettings(env: NodeJS.ProcessEnv, settings: Settings): 
   const path = configPath(env);
   const target = await followLink(path);
   try {
-    await makeFolder(dirname(target));
+    await makeFolders(dirname(target), 0o700);
     await writeFileDurably(target, JSON.stringify(settings, null, 2) + '\n');
   } catch (error) {
     throw new WriteError(
@@ -30,23 +30,5 @@ async function followLink(path: string): Promise<string> {
     return await realpath(path);
   } catch {
     return path;
-  }
-}
-
-/**
- * `mkdir -p` with mode 0700, one folder at a time: Node's recursive mkdir spins forever when a
- * parent exists but answers ENOENT for its children (under /proc, for one).
- */
-async function makeFolder(dir: string): Promise<void> {
-  const made = () =>
-    mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  try {
-    await made();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
-    await makeFolder(dirname(dir));
-    await made();
   }
 }

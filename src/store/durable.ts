@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -38,4 +38,27 @@ export async function syncFolder(dir: string): Promise<void> {
 /** Leftover temporary files of interrupted writes, as named by writeFileDurably. */
 export function isTemporaryName(storeBase: string, name: string): boolean {
   return name.startsWith(`.${storeBase}.`) && name.endsWith('.tmp');
+}
+
+/**
+ * `mkdir -p` that cannot spin: Node's recursive mkdir loops forever when a parent exists but
+ * answers ENOENT for its children (under /proc, for one). Creates each missing folder in turn instead,
+ * with `mode` (before the umask).
+ */
+export async function makeFolders(dir: string, mode = 0o777): Promise<void> {
+  const missing: string[] = [];
+  for (let folder = dir; ; folder = dirname(folder)) {
+    try {
+      await stat(folder);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) throw error;
+      missing.unshift(folder);
+    }
+  }
+  for (const folder of missing) {
+    await mkdir(folder, { mode }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
 }

@@ -1,10 +1,10 @@
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
 import { storeProblem, type Store } from '../domain/schema.js';
 import { RuleError, StoreUnreadableError } from '../errors.js';
-import { writeFileDurably } from './durable.js';
+import { makeFolders, writeFileDurably } from './durable.js';
 import { fsError } from './fs-errors.js';
 import {
   BACKUPS_KEPT,
@@ -149,28 +149,6 @@ export async function replaceStore(
     const current = await readTextIfAny(ctx.storePath);
     return commit(ctx, current, next(current), stillHeld);
   });
-}
-
-/**
- * `mkdir -p` that cannot spin: Node's recursive mkdir loops forever when a parent exists but
- * answers ENOENT for its children (under /proc, for one). Creates each missing folder in turn instead.
- */
-async function makeFolders(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let folder = dir; ; folder = dirname(folder)) {
-    try {
-      await stat(folder);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) throw error;
-      missing.unshift(folder);
-    }
-  }
-  for (const folder of missing) {
-    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
 }
 
 /** Puts back the state before the last recorded change, keeping the current state as a backup. */
