@@ -17,7 +17,7 @@ describe('nsm config set, get, unset', () => {
   it('round-trips a setting, normalised, and says what it did on stderr', async () => {
     const { run, file } = setup();
     const set = await run('config', 'set', 'duration', '1.5h');
-    expect(set).toMatchObject({ status: 0, stdout: 'key\tduration\nvalue\t1h30m\n' });
+    expect(set).toMatchObject({ status: 0, stdout: 'Key\tduration\nValue\t1h30m\n' });
     expect(set.stderr).toMatch(/^Set duration to 1h30m in .*config\.json\.\n$/);
     expect(file()).toEqual({ duration: '1h30m' });
     expect(await run('config', 'get', 'duration')).toMatchObject({

@@ -24,8 +24,8 @@ export async function run(ctx: Context, options: Options<typeof set>): Promise<O
     json: row,
     blocks: [
       fields([
-        ['key', row.key],
-        ['value', row.value],
+        ['Key', row.key],
+        ['Value', row.value],
       ]),
     ],
     notices: [

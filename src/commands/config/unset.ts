@@ -21,9 +21,9 @@ export async function run(ctx: Context, options: Options<typeof unset>): Promise
     json: row,
     blocks: [
       fields([
-        ['key', row.key],
-        ['value', row.value],
-        ['source', row.source],
+        ['Key', row.key],
+        ['Value', row.value],
+        ['Source', row.source],
       ]),
     ],
     notices: [was === undefined ? `${key} was not set; nothing changed.` : `Unset ${key} (it was ${was}).`],
