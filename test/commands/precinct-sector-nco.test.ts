@@ -1,25 +1,21 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { marked, type Tokens } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytes, tempStore } from '../helpers/cli.js';
+import { bytes } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { demoStore } from '../helpers/demo.js';
 
 /** The demo store (75th and 14th Precincts staffed, 18 sample NCOs), built once and copied per test. */
 let demo: string;
 beforeAll(async () => {
-  demo = tempStore();
-  const built = await nsmIn(['demo', '--store', demo, '-q']);
-  expect(built.status, built.stderr).toBe(0);
+  demo = await demoStore();
 });
 
-function demoCopy(): string {
-  const store = tempStore();
-  copyFileSync(demo, store);
-  return store;
-}
+/** A fresh copy of the demo store, for a test that changes it. */
+const demoCopy = demoStore;
 
 /** A settings file saying `{"precinct": "75"}`, as `nsm config set precinct 75` would. */
 function precinct75(): Record<string, string> {
@@ -39,7 +35,7 @@ const numbers = (records: Array<{ precinct: number }>) => records.map((r) => r.p
 
 describe('typed choices', () => {
   it('a bad --rollout is a usage error on one line listing the statuses, and changes nothing', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const before = bytes(store);
     const run = await nsmIn(['precinct', 'list', '--rollout', 'maybe'], { store });
     expect(run.status).toBe(2);
@@ -129,7 +125,7 @@ function fieldsOf(stdout: string): Map<string, string> {
 
 describe('changes show the changed record, confirmations on stderr', () => {
   it('precinct add and rollout print the precinct as fields', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const added = await nsmIn(['precinct', 'add', '117', '--name', '117th Precinct', '--borough', 'qn'], {
       store,
     });
@@ -156,7 +152,7 @@ describe('changes show the changed record, confirmations on stderr', () => {
   });
 
   it('sector add prints the sector as fields', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const run = await nsmIn(['sector', 'add', '116a', '--description', 'Rosedale'], { store });
     expect(run.status, run.stderr).toBe(0);
     const f = fieldsOf(run.stdout);
@@ -170,7 +166,7 @@ describe('changes show the changed record, confirmations on stderr', () => {
   });
 
   it('nco add, edit, assign and unassign print the NCO and its assignments, never a bare tab row', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const steps: Array<[string[], RegExp, (f: Map<string, string>) => void]> = [
       [
         ['nco', 'add', '--name', 'Maria Lopez', '--shield', '12345', '--precinct', '75'],
@@ -205,7 +201,7 @@ describe('changes show the changed record, confirmations on stderr', () => {
   });
 
   it('on a terminal the record is aligned fields, and --quiet drops only the confirmation', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const run = await nsmIn(['nco', 'edit', 'N1', '--phone', '718-555-0100', '-q'], { store, terminal: 80 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^NCO {11}N1 — Police Officer .*\(sample\)$/m);
@@ -216,7 +212,7 @@ describe('changes show the changed record, confirmations on stderr', () => {
 
 describe('nco show', () => {
   it('labels an assignment that starts later "from <date>", never "(current)"', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     expect((await nsmIn(['nco', 'assign', 'N1', '75B', '--from', '2026-12-01'], { store })).status).toBe(0);
     const piped = await nsmIn(['nco', 'show', 'N1'], { store });
     expect(piped.stdout).toContain(
@@ -230,7 +226,7 @@ describe('nco show', () => {
   });
 
   it('an assignment that ended reads "ended"', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     expect((await nsmIn(['nco', 'unassign', 'N2', '--on', '2026-11-20'], { store })).status).toBe(0);
     expect((await nsmIn(['nco', 'show', 'N2'], { store })).stdout).toMatch(
       /^75A\t2026-05-30\t2026-11-19\tended$/m,
@@ -261,7 +257,7 @@ describe('output formats of the lists', () => {
   });
 
   it('--format csv keeps commas, quotes and newlines in a cell, and neutralises a formula', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const tricky = 'Rosedale, "west" of\nBrookville';
     for (const [sector, description] of [
       ['116A', tricky],

@@ -1,23 +1,19 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytes, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { demoStore } from '../helpers/demo.js';
 
 /** The demo store: NCOs in the 75th and 14th (75E and 14E one short), none in the other precincts. */
 let demo: string;
 beforeAll(async () => {
-  demo = tempStore();
-  const built = await nsmIn(['demo', '--store', demo, '-q']);
-  expect(built.status, built.stderr).toBe(0);
+  demo = await demoStore();
 });
 
-function demoCopy(): string {
-  const store = tempStore();
-  copyFileSync(demo, store);
-  return store;
-}
+/** A fresh copy of the demo store, for a test that changes it. */
+const demoCopy = demoStore;
 
 function settings(values: Record<string, string>): Record<string, string> {
   const path = join(mkdtempSync(join(tmpdir(), 'nsm-config-')), 'config.json');
@@ -87,7 +83,7 @@ describe('doctor scopes its staffing findings to a precinct', () => {
   });
 
   it('store-wide integrity checks run whatever the precinct', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const data = JSON.parse(readFileSync(store, 'utf8')) as {
       ncos: Array<{ id: string; assignments: Array<{ sector: string }> }>;
     };
@@ -125,7 +121,7 @@ describe('doctor scopes its staffing findings to a precinct', () => {
 describe('times a person sees are New York times', () => {
   // The test clock is 2026-11-26T17:00Z: noon in New York.
   it('undo --list: 12:00 PM on a terminal, ISO with the New York offset in TSV and JSON', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     expect((await nsmIn(['nco', 'edit', 'N1', '--rank', 'Sergeant'], { store })).status).toBe(0);
     const shown = await nsmIn(['undo', '--list'], { store, terminal: 100 });
     expect(shown.status, shown.stderr).toBe(0);
@@ -144,7 +140,7 @@ describe('times a person sees are New York times', () => {
   });
 
   it('undo says when the change it reversed was made, in New York time', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     await nsmIn(['nco', 'edit', 'N1', '--rank', 'Sergeant'], { store });
     const run = await nsmIn(['undo'], { store });
     expect(run.status, run.stderr).toBe(0);
@@ -156,7 +152,7 @@ describe('times a person sees are New York times', () => {
   });
 
   it('doctor lists backups with the New York time their change was made', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     await nsmIn(['nco', 'edit', 'N1', '--rank', 'Sergeant'], { store });
     const { report } = await doctor(store);
     expect(report.backups).toEqual([
@@ -180,7 +176,7 @@ describe('times a person sees are New York times', () => {
 
 describe('init and demo', () => {
   it('init refuses an existing store (exit 3) and leaves it byte-identical', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const before = bytes(store);
     const run = await nsmIn(['init'], { store });
     expect(run.status).toBe(3);
@@ -222,7 +218,7 @@ describe('init and demo', () => {
   });
 
   it('demo refuses a --store that exists (exit 3), byte-identical', async () => {
-    const store = demoCopy();
+    const store = await demoCopy();
     const before = bytes(store);
     const run = await nsmIn(['demo', '--store', store]);
     expect(run.status).toBe(3);
