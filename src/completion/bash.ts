@@ -1,14 +1,17 @@
 import type { CompletionModel } from './model.js';
-import { shList, shValuesTable } from './posix.js';
+import { shCommandTables, shList, shValuesTable } from './posix.js';
 import { COMPLETE_COMMAND } from './protocol.js';
-import { shQuote, shWord } from './quote.js';
 
 /** The bash script: the tables of commands, flags and values, then the function that reads them. */
 export function bashScript(model: CompletionModel): string {
   return [
     HEADER,
-    wordsTable(model),
-    flagsTable(model),
+    shCommandTables(
+      model,
+      (words) => shList(words.map((w) => w.name)),
+      (flags) => shList(flags.map((f) => f.long)),
+      "# The words that may follow nsm (given ''), or a noun.",
+    ),
     globalFlags(model),
     shValuesTable(model),
     ENGINE,
@@ -22,33 +25,6 @@ const HEADER = `# bash completion for nsm, written by \`nsm completion bash\` fr
 #
 # Works with or without the bash-completion package. Ids kept in the store (sectors, meetings,
 # issues, NCOs …) are asked of \`nsm ${COMPLETE_COMMAND}\` when Tab is pressed, and only ever offered as words.`;
-
-function wordsTable(model: CompletionModel): string {
-  const cases = [
-    `    '') _nsm_reply=${shList(model.top.map((w) => w.name))} ;;`,
-    ...model.verbs.map((n) => `    ${shWord(n.noun)}) _nsm_reply=${shList(n.verbs.map((w) => w.name))} ;;`),
-  ];
-  return `# The words that may follow nsm (given ''), or a noun.
-_nsm_words() {
-  case $1 in
-${cases.join('\n')}
-    *) _nsm_reply=() ;;
-  esac
-}`;
-}
-
-function flagsTable(model: CompletionModel): string {
-  const cases = model.commands
-    .filter((c) => c.flags.length > 0)
-    .map((c) => `    ${shQuote(c.path)}) _nsm_reply=${shList(c.flags.map((f) => f.long))} ;;`);
-  return `# The flags of each command; the global flags follow them.
-_nsm_flags() {
-  case $1 in
-${cases.join('\n')}
-    *) _nsm_reply=() ;;
-  esac
-}`;
-}
 
 function globalFlags(model: CompletionModel): string {
   return `_nsm_global_flags=${shList(model.globals.map((f) => f.long))}`;

@@ -1,4 +1,4 @@
-import type { CompletionModel, Values } from './model.js';
+import type { CompletionModel, FlagModel, Values, Word } from './model.js';
 import { valueRules } from './model.js';
 import { COMPLETE_COMMAND } from './protocol.js';
 import { shQuote, shWord } from './quote.js';
@@ -40,4 +40,38 @@ ${cases.join('\n')}
     *) _nsm_reply=() ;;
   esac
 }`;
+}
+
+/** A `case` function over `pattern) _nsm_reply=… ;;` lines, empty for anything else. */
+function caseFunction(comment: string, name: string, cases: string[]): string {
+  return `${comment}
+${name}() {
+  case $1 in
+${cases.join('\n')}
+    *) _nsm_reply=() ;;
+  esac
+}`;
+}
+
+/**
+ * `_nsm_words` and `_nsm_flags`, the same in bash and zsh but for how a list of words or flags
+ * is written (zsh carries each one's description).
+ */
+export function shCommandTables(
+  model: CompletionModel,
+  words: (list: readonly Word[]) => string,
+  flags: (list: readonly FlagModel[]) => string,
+  wordsComment: string,
+): string {
+  const wordCases = [
+    `    '') _nsm_reply=${words(model.top)} ;;`,
+    ...model.verbs.map((n) => `    ${shWord(n.noun)}) _nsm_reply=${words(n.verbs)} ;;`),
+  ];
+  const flagCases = model.commands
+    .filter((c) => c.flags.length > 0)
+    .map((c) => `    ${shQuote(c.path)}) _nsm_reply=${flags(c.flags)} ;;`);
+  return [
+    caseFunction(wordsComment, '_nsm_words', wordCases),
+    caseFunction('# The flags of each command; the global flags follow them.', '_nsm_flags', flagCases),
+  ].join('\n\n');
 }

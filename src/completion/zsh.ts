@@ -1,14 +1,18 @@
 import type { CompletionModel, FlagModel, Word } from './model.js';
-import { shValuesTable } from './posix.js';
+import { shCommandTables, shValuesTable } from './posix.js';
 import { COMPLETE_COMMAND } from './protocol.js';
-import { oneLine, shQuote, shWord } from './quote.js';
+import { oneLine, shQuote } from './quote.js';
 
 /** The zsh script: the tables of commands, flags and values, then the function that reads them. */
 export function zshScript(model: CompletionModel): string {
   return [
     HEADER,
-    wordsTable(model),
-    flagsTable(model),
+    shCommandTables(
+      model,
+      wordItems,
+      (flags) => flagItems(flags, '    '),
+      "# The words that may follow nsm (given ''), or a noun, each with what it does.",
+    ),
     globalFlags(model),
     shValuesTable(model),
     ENGINE,
@@ -49,33 +53,6 @@ function flagItems(flags: readonly FlagModel[], indent: string): string {
     flags.map((f) => [f.long, f.description]),
     indent,
   );
-}
-
-function wordsTable(model: CompletionModel): string {
-  const cases = [
-    `    '') _nsm_reply=${wordItems(model.top)} ;;`,
-    ...model.verbs.map((n) => `    ${shWord(n.noun)}) _nsm_reply=${wordItems(n.verbs)} ;;`),
-  ];
-  return `# The words that may follow nsm (given ''), or a noun, each with what it does.
-_nsm_words() {
-  case $1 in
-${cases.join('\n')}
-    *) _nsm_reply=() ;;
-  esac
-}`;
-}
-
-function flagsTable(model: CompletionModel): string {
-  const cases = model.commands
-    .filter((c) => c.flags.length > 0)
-    .map((c) => `    ${shQuote(c.path)}) _nsm_reply=${flagItems(c.flags, '    ')} ;;`);
-  return `# The flags of each command; the global flags follow them.
-_nsm_flags() {
-  case $1 in
-${cases.join('\n')}
-    *) _nsm_reply=() ;;
-  esac
-}`;
 }
 
 function globalFlags(model: CompletionModel): string {
