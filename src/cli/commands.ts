@@ -8,10 +8,23 @@ import * as nco from './nco.js';
 import * as meeting from './meeting.js';
 import * as ledger from './ledger.js';
 import * as calendar from './calendar.js';
+import * as documents from './documents.js';
 import * as config from './config.js';
 import * as completion from './completion.js';
 
-const groups = [home, storeCommands, precinct, sector, nco, meeting, ledger, calendar, config, completion];
+const groups = [
+  home,
+  storeCommands,
+  precinct,
+  sector,
+  nco,
+  meeting,
+  ledger,
+  documents,
+  calendar,
+  config,
+  completion,
+];
 
 /** Every command nsm has, in the order help lists them. */
 export const nouns: NounSpec[] = groups.flatMap((g) => g.nouns);

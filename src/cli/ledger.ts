@@ -35,9 +35,6 @@ const on = {
   description:
     'the day it happened, for a change recorded after the fact: YYYY-MM-DD, today (the default) or an earlier day',
 } as const;
-/** The agenda's document formats; HTML and PDF come with the minutes. */
-const AGENDA_FORMATS = ['md'] as const;
-
 export const raise = spec({
   path: ['issue', 'raise'],
   summary: 'record an issue raised at a meeting that took place',
@@ -233,25 +230,6 @@ export const solutionEdit = spec({
   records: true,
 });
 
-export const agenda = spec({
-  path: ['agenda'],
-  summary:
-    "a meeting's agenda: welcome, old business (every open issue carried in, with its solutions), new business, next meeting",
-  args: [{ name: 'meeting', description: 'meeting id', complete: 'meeting' }],
-  flags: {
-    format: {
-      value: 'f',
-      description: 'the document format: md (Markdown, the default)',
-      choices: AGENDA_FORMATS,
-      what: 'an agenda format',
-    },
-    output: { short: 'o', value: 'file', description: 'write to a file instead of stdout', complete: 'file' },
-    force: { description: 'replace an existing output file' },
-  },
-  examples: ['nsm agenda M9', 'nsm agenda M9 -o agenda-75B.md', 'nsm agenda M2 --json'],
-  notes: 'Private issues keep only their category and progress: their text stays out of the agenda.',
-});
-
 export const definitions: Definition[] = [
   define(raise, () => import('../commands/issue/raise.js')),
   define(list, () => import('../commands/issue/list.js')),
@@ -263,5 +241,4 @@ export const definitions: Definition[] = [
   define(solutionList, () => import('../commands/solution/list.js')),
   define(solutionUpdate, () => import('../commands/solution/update.js')),
   define(solutionEdit, () => import('../commands/solution/edit.js')),
-  define(agenda, () => import('../commands/agenda.js')),
 ];

@@ -31,7 +31,11 @@ export function registerAll(
     const { spec } = definition;
     const parent = spec.path.length > 1 ? parents.get(spec.path[0]!) : program;
     if (!parent) throw new Error(`no noun "${spec.path[0]}" for ${spec.path.join(' ')}`);
-    const command = parent.command(spec.path.at(-1)!).description(spec.summary);
+    // A noun may also act on its own (`minutes <meeting>` beside `minutes approve`).
+    const command =
+      spec.path.length === 1 && parents.has(spec.path[0]!)
+        ? parents.get(spec.path[0]!)!
+        : parent.command(spec.path.at(-1)!).description(spec.summary);
     for (const arg of spec.args ?? []) {
       command.argument(arg.optional ? `[${arg.name}]` : `<${arg.name}>`, describeArg(arg));
     }

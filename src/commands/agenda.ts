@@ -1,18 +1,17 @@
 import type { Context } from '../context.js';
 import { RuleError } from '../errors.js';
-import type { agenda } from '../cli/ledger.js';
+import type { agenda } from '../cli/documents.js';
 import type { Options } from '../cli/define.js';
 import { agendaView } from '../domain/agenda.js';
-import { findMeeting } from '../domain/meetings.js';
+import { describeMeeting, findMeeting } from '../domain/meetings.js';
 import { parseMeetingId } from '../domain/ids.js';
 import { loadStore } from '../store/store.js';
-import { agendaMarkdown } from '../render/agenda-markdown.js';
-import { text, type Output } from '../render/view.js';
-import { writeOutputFile } from './output-file.js';
+import { agendaDocument } from '../render/printed/agenda.js';
+import type { Output } from '../render/view.js';
+import { deliver } from './document-output.js';
 
 export async function run(ctx: Context, options: Options<typeof agenda>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  const format = options.format ?? 'md';
   const store = await loadStore(ctx);
   const meeting = findMeeting(store, id);
   if (meeting.status === 'cancelled')
@@ -20,16 +19,23 @@ export async function run(ctx: Context, options: Options<typeof agenda>): Promis
       `${meeting.id} was cancelled`,
       `print the agenda of the sector's next meeting (nsm meeting next --sector ${meeting.sector})`,
     );
+  // The record of a meeting that took place is its minutes: an agenda would leave out what happened.
+  if (meeting.status === 'held')
+    throw new RuleError(
+      `${describeMeeting(meeting)} was held; its record is the minutes, not an agenda`,
+      `print them with: nsm minutes ${meeting.id}`,
+    );
   const view = agendaView(store, meeting);
-  const markdown = agendaMarkdown(view);
-  const written = await writeOutputFile(options.output, markdown, Boolean(options.force));
-  return {
-    json: { ...view, format, output: written ? options.output : null, markdown },
-    blocks: written ? [] : [text(markdown)],
-    notices: written
-      ? [
-          `Wrote the agenda of ${meeting.id} (${view.oldBusiness.length} carried issue${view.oldBusiness.length === 1 ? '' : 's'}) to ${options.output}.`,
-        ]
-      : [],
-  };
+  const carried = view.oldBusiness.length;
+  return deliver(ctx, {
+    document: agendaDocument(view),
+    json: view as unknown as Record<string, unknown>,
+    format: options.format,
+    output: options.output,
+    force: Boolean(options.force),
+    fallback: 'md',
+    name: `agenda-${meeting.id}`,
+    holdsPrivate: false,
+    what: `the agenda of ${meeting.id} (${carried} carried issue${carried === 1 ? '' : 's'})`,
+  });
 }

@@ -12,7 +12,7 @@ import { findSector } from '../domain/sectors.js';
 import { calendarDomain } from '../settings/values.js';
 import { loadStore } from '../store/store.js';
 import type { Output } from '../render/view.js';
-import { writeAtomically } from './calendar/files.js';
+import { writeAtomically } from './output-file.js';
 import { writeSplit } from './calendar/split.js';
 
 type CalendarOptions = Options<typeof calendar>;

@@ -9,16 +9,20 @@ import { rolloutStatus } from '../domain/precincts.js';
 import { addSampleRoster } from '../domain/sample-roster.js';
 import { addSampleMeetings } from '../domain/sample-meetings.js';
 import { addSampleLedger } from '../domain/sample-ledger.js';
+import { agendaView } from '../domain/agenda.js';
+import { findMeeting } from '../domain/meetings.js';
+import { minutesView } from '../domain/minutes.js';
 import { calendarView } from '../domain/calendar-view.js';
 import { calendarDomain } from '../settings/values.js';
-import { writeAtomically } from './calendar/files.js';
+import { writeAtomically } from './output-file.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
 import { heading, text, type Block, type Output } from '../render/view.js';
 import * as precinctShow from './precinct/show.js';
 import * as sectorLocate from './sector/locate.js';
 import * as meetingNext from './meeting/next.js';
-import * as agenda from './agenda.js';
+import { agendaDocument } from '../render/printed/agenda.js';
+import { minutesDocument } from '../render/printed/minutes.js';
 import type { Options } from '../cli/define.js';
 import type { demo } from '../cli/store-commands.js';
 
@@ -40,11 +44,8 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   const meetings = DEMO_PRECINCTS.flatMap((p) =>
     addSampleMeetings(store, p, today, { stamp: ctx.now().toISOString(), newUuid: ctx.newUuid }),
   );
-  const issues = addSampleLedger(
-    store,
-    meetings.filter((m) => m.status === 'held'),
-    ctx.now().toISOString(),
-  );
+  const held = meetings.filter((m) => m.status === 'held');
+  const issues = addSampleLedger(store, held, ctx.now().toISOString());
   await replaceStore(ctx, (current) => {
     if (current !== null) {
       throw new RuleError(
@@ -58,7 +59,20 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   const shown = await precinctShow.run(ctx, { pct: '75' });
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
   const next = await meetingNext.run(ctx, { sector: '75A' });
-  const nextAgenda = await agenda.run(ctx, { meeting: (next.json as { id: string }).id });
+  const nextId = (next.json as { id: string }).id;
+  const { renderMarkdown } = await import('../render/document-markdown.js');
+  const nextAgenda = renderMarkdown(agendaDocument(agendaView(store, findMeeting(store, nextId))));
+
+  // The minutes of 75A's last meeting, a draft until its next meeting approves them.
+  const lastHeld = held[0]!;
+  const minutes = join(dirname(storePath), `minutes-${lastHeld.id}.pdf`);
+  const { renderPdf } = await import('../render/pdf.js');
+  const draft = minutesView(store, lastHeld);
+  const pdf = await renderPdf(
+    minutesDocument({ view: draft, approval: null, leftOut: null, holdsPrivate: false }),
+    { createdAt: ctx.now() },
+  );
+  await writeAtomically(minutes, pdf, true, 'give the demo a new --store folder');
 
   // The demo precinct's calendar, beside the demo store (the renderer loads only here and in calendar).
   const calendar = join(dirname(storePath), 'calendar-75.ics');
@@ -84,16 +98,17 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     ...shown.blocks,
     heading("When is sector 75A's next meeting? (nsm meeting next --sector 75A)"),
     ...next.blocks,
-    heading(
-      `Its agenda, with the open issues carried from the last meeting (nsm agenda ${(next.json as { id: string }).id})`,
-    ),
-    ...nextAgenda.blocks,
+    heading(`Its agenda, with the open issues carried from the last meeting (nsm agenda ${nextId})`),
+    text(nextAgenda.trimEnd()),
     heading('Which sector is the Empire State Building in? (nsm sector locate --lat 40.7484 --lon -73.9857)'),
     ...located.blocks,
     heading(
       "Precinct 75's meetings as a calendar for Outlook, Google or Apple Calendar (nsm calendar --precinct 75)",
     ),
     text(`  ${calendar}`),
+    heading(`The minutes of 75A's last meeting, a draft until approved (nsm minutes ${lastHeld.id})`),
+    text(`  ${minutes}`),
+    text(`Once its next meeting (${nextId}) is held, approve them there: nsm minutes approve ${lastHeld.id}`),
     heading('Neighborhood Policing rollout'),
     text(
       `${rollout.active} of ${rollout.total} precincts active, ${rollout.pending} pending, ${rollout.unknown} with an unknown start date ` +
@@ -111,6 +126,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
       located: located.json,
       rollout,
       calendar,
+      minutes,
     },
     blocks,
   };

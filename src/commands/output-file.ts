@@ -1,31 +1,92 @@
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { WriteError } from '../errors.js';
 
 /**
- * Writes an artefact to `-o <file>`; an existing file is replaced only with --force.
- * Returns false when the output goes to stdout instead (no -o, or -o -).
+ * Files nsm writes (calendars, agendas, minutes) may be published: a web server may hand one to a
+ * subscriber at any moment, so a file is never seen half written. Each is written to a temporary
+ * file in the same folder, synced, then renamed over the old one (or, without --force, linked to
+ * a name that must not exist yet, which fails instead of replacing). Files get the usual mode
+ * (0644 under the usual umask) unless they hold private text: `mode` 0o600 keeps those to their owner.
  */
-export async function writeOutputFile(
-  path: string | undefined,
+export async function writeAtomically(
+  path: string,
   content: string | Uint8Array,
   force: boolean,
-): Promise<boolean> {
-  if (path === undefined || path === '-') return false;
+  fix: string,
+  mode = 0o666,
+): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory()) throw new WriteError(`cannot write ${path}: it is a folder`, fix);
+  if (existing && !force)
+    throw new WriteError(`${path} already exists`, `add --force to replace it, or ${fix}`);
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(path, content, { flag: force ? 'w' : 'wx' });
+    const file = await open(temp, 'wx', mode);
+    try {
+      await file.writeFile(content);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (force) await rename(temp, path);
+    else await link(temp, path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new WriteError(`${path} already exists`, 'add --force to replace it, or choose another -o file');
-    const reason =
-      code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new WriteError(`cannot write ${path}: ${reason}`, 'choose another -o file');
+    throw cannotWrite(path, error, fix);
+  } finally {
+    // After a rename the temporary name is gone already; after a link it is a second name.
+    await unlink(temp).catch(() => {});
   }
-  return true;
+  await syncFolder(dir);
+}
+
+/** The folder of `--split`: made when missing (its parent must exist); a file there is an error. */
+export async function prepareFolder(folder: string): Promise<void> {
+  const found = await stat(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw cannotWrite(folder, error, 'choose another --split folder');
+  });
+  if (found?.isDirectory()) return;
+  if (found)
+    throw new WriteError(
+      `cannot write into ${folder}: it is a file`,
+      'give --split a folder, or -o for one file',
+    );
+  await mkdir(folder).catch((error: unknown) => {
+    throw cannotWrite(folder, error, 'create its parent folder first, or choose another --split folder');
+  });
+}
+
+function cannotWrite(path: string, error: unknown, fix: string): WriteError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST')
+    return new WriteError(`${path} already exists`, `add --force to replace it, or ${fix}`);
+  const reason =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOTDIR'
+          ? 'part of its path is a file'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'permission denied'
+            : code === 'ENOSPC'
+              ? 'the disk is full'
+              : (error as Error).message;
+  return new WriteError(`cannot write ${path}: ${reason}`, fix);
+}
+
+/** Makes the rename itself durable; best effort, as some file systems cannot sync a folder. */
+async function syncFolder(dir: string): Promise<void> {
+  const folder = await open(dir, 'r').catch(() => null);
+  if (folder === null) return;
+  try {
+    await folder.sync();
+  } catch {
+    // The file itself is synced; only the folder entry's durability is left to the system.
+  } finally {
+    await folder.close();
+  }
 }

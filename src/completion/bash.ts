@@ -123,7 +123,13 @@ _nsm() {
           _nsm_words "$word"
           ((\${#_nsm_reply[@]})) && verb_needed=true
         elif $verb_needed; then
-          command+=" $word" verb_needed=false
+          verb_needed=false
+          _nsm_words "$command"
+          if [[ " \${_nsm_reply[*]} " == *" $word "* ]]; then
+            command+=" $word"
+          else
+            nargs=1 # not a verb: the first argument of a noun that acts on its own (minutes M4)
+          fi
         else
           nargs=$((nargs + 1))
         fi
@@ -134,7 +140,6 @@ _nsm() {
   if [[ $prev == -* ]] && _nsm_values "$command" "$prev" && ((\${#_nsm_reply[@]})); then
     _nsm_complete_value "\${_nsm_reply[@]}"
   elif [[ $cur == -* ]]; then
-    $verb_needed && command=
     _nsm_flags "$command"
     local flags=("\${_nsm_reply[@]}") flag
     for flag in "\${_nsm_global_flags[@]}"; do
@@ -144,6 +149,11 @@ _nsm() {
   elif [[ -z $command ]] || $verb_needed; then
     _nsm_words "$command"
     _nsm_offer "\${_nsm_reply[@]}"
+    # A noun that acts on its own also takes its first argument here.
+    if $verb_needed; then
+      _nsm_values "$command" "#1"
+      ((\${#_nsm_reply[@]})) && _nsm_complete_value "\${_nsm_reply[@]}"
+    fi
   else
     _nsm_values "$command" "#$((nargs + 1))"
     _nsm_complete_value "\${_nsm_reply[@]}"

@@ -154,8 +154,13 @@ function __nsm_complete --description 'completions of the nsm command line being
                     set command $word
                     test (count (__nsm_words $word)) -gt 0; and set verb_needed true
                 else if $verb_needed
-                    set command "$command $word"
                     set verb_needed false
+                    if contains -- $word (string replace -r '\\t.*' '' -- (__nsm_words $command))
+                        set command "$command $word"
+                    else
+                        # not a verb: the first argument of a noun that acts on its own (minutes M4)
+                        set nargs 1
+                    end
                 else
                     set nargs (math $nargs + 1)
                 end
@@ -175,7 +180,6 @@ function __nsm_complete --description 'completions of the nsm command line being
     else if test (count $prev_values) -gt 0
         __nsm_complete_value "$cur" "$store" $prev_values
     else if string match -q -- '-*' $cur
-        $verb_needed; and set command ''
         set -l own (__nsm_flags $command)
         printf '%s\\n' $own
         set -l names (string replace -r '\\t.*' '' -- $own)
@@ -184,6 +188,11 @@ function __nsm_complete --description 'completions of the nsm command line being
         end
     else if test -z "$command"; or $verb_needed
         __nsm_words $command
+        # A noun that acts on its own also takes its first argument here.
+        if $verb_needed
+            set -l own (__nsm_values $command "#1")
+            test (count $own) -gt 0; and __nsm_complete_value "$cur" "$store" $own
+        end
     else
         __nsm_complete_value "$cur" "$store" (__nsm_values $command "#"(math $nargs + 1))
     end

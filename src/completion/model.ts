@@ -63,7 +63,8 @@ export function completionModel(
     .filter((n) => n.verbs.length > 0);
   const top = [
     ...nouns.filter((n) => verbs.some((v) => v.noun === n.name)),
-    ...specs.filter((s) => s.path.length === 1).map(word),
+    // A noun that also acts on its own (`minutes <meeting>`) is listed once, as a noun.
+    ...specs.filter((s) => s.path.length === 1 && !verbs.some((v) => v.noun === s.path[0])).map(word),
   ];
   return { top, verbs, commands: specs.map(command), globals: GLOBAL_FLAGS };
 }

@@ -15,6 +15,9 @@ export interface AgendaView {
   start: string;
   end: string;
   venue: string;
+  location: string | null;
+  address: string | null;
+  onlineUrl: string | null;
   hosts: string[];
   oldBusiness: Array<{
     id: string;
@@ -54,6 +57,9 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
     precinctName: precinct?.name ?? `Precinct ${meeting.precinct}`,
     ...span(meeting),
     venue: venueOf(meeting) || 'venue to be announced',
+    location: meeting.location,
+    address: meeting.address,
+    onlineUrl: meeting.onlineUrl,
     hosts: hostsOf(store, meeting).map((n) => `${n.rank} ${n.name}`),
     oldBusiness: oldBusiness(store, meeting).map((c) => ({
       id: c.issue.id,

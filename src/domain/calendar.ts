@@ -1,6 +1,7 @@
 // The build bundles this file with the date-fns functions it uses into one module (npm run bundle).
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { nextDay } from 'date-fns/nextDay';
@@ -49,4 +50,14 @@ export function nthWeekdayOf(year: number, month: number, weekday: Weekday, nth:
 export function lastWeekdayOf(year: number, month: number, weekday: Weekday): string {
   const last = lastDayOfMonth(new Date(year, month - 1, 1, 12));
   return ymd(getDay(last) === weekday ? last : previousDay(last, weekday));
+}
+
+/** A date as a printed document gives it: `Tuesday, December 8, 2026`. */
+export function longDate(date: string): string {
+  return format(noon(date), 'EEEE, MMMM d, yyyy');
+}
+
+/** A short date for dense lines: `Dec 8, 2026`. */
+export function shortDate(date: string): string {
+  return format(noon(date), 'MMM d, yyyy');
 }

@@ -113,6 +113,19 @@ export function checkStore(store: Store, today: string, precinct?: number): Find
   if (store.nextId.series <= highestSeries)
     error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
 
+  const meetingIds = new Set(store.meetings.map((m) => m.id));
+  for (const id of duplicates(store.minutes, (m) => m.meetingId))
+    error('duplicate-minutes', `the minutes of ${id} are approved more than once`);
+  for (const m of store.minutes) {
+    if (!meetingIds.has(m.meetingId))
+      error('minutes-meeting', `approved minutes name meeting ${m.meetingId}, which is not in the store`);
+    if (!meetingIds.has(m.approvedAt))
+      error(
+        'minutes-approved-at',
+        `the minutes of ${m.meetingId} were approved at ${m.approvedAt}, which is not in the store`,
+      );
+  }
+
   const checked = store.precincts.filter((p) => precinct === undefined || p.precinct === precinct);
   for (const p of checked) {
     if (!store.sectors.some((s) => s.precinct === p.precinct))

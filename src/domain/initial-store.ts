@@ -15,5 +15,6 @@ export function initialStore(reference: Reference | null, createdAt: string): St
     meetings: [],
     issues: [],
     solutions: [],
+    minutes: [],
   };
 }

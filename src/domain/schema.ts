@@ -4,7 +4,7 @@ import { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES } from './statuses.
 export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
 
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 const nullableText = v.nullable(v.string());
@@ -147,6 +147,98 @@ export const SolutionSchema = v.object({
   createdAt: v.string(),
 });
 
+const instant = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, 'expected ISO 8601 with an offset'),
+);
+
+const MinutesSolutionSchema = v.object({
+  id: v.string(),
+  issueId: v.string(),
+  /** Null in a public copy when the issue is private. */
+  summary: nullableText,
+  owner: nullableText,
+  due: v.nullable(isoDate),
+  /** As it stood at the end of the meeting's day. */
+  status: v.picklist(SOLUTION_STATUSES),
+});
+
+/**
+ * The minutes of a held meeting: what was decided, as it stood at the end of the meeting's day.
+ * Approval stores exactly this (the content, not a flag), so later ledger changes never alter it.
+ * Private text is kept in the snapshot; a public copy sets it to null.
+ */
+export const MinutesViewSchema = v.object({
+  meetingId: v.string(),
+  title: v.string(),
+  precinct: v.pipe(v.number(), v.integer()),
+  precinctName: v.string(),
+  sector: v.string(),
+  start: instant,
+  end: instant,
+  location: nullableText,
+  address: nullableText,
+  onlineUrl: nullableText,
+  hosts: v.array(v.object({ id: v.string(), rank: v.string(), name: v.string(), shield: v.string() })),
+  attendance: v.nullable(v.number()),
+  /** The sector's previous held meeting: "what changed" counts from its day. */
+  previous: v.nullable(v.object({ id: v.string(), start: instant })),
+  oldBusiness: v.array(
+    v.object({
+      id: v.string(),
+      category: v.string(),
+      summary: nullableText,
+      location: nullableText,
+      private: v.boolean(),
+      /** Carried in with this status, and left the meeting's day with the other. */
+      statusBefore: v.picklist(ISSUE_STATUSES),
+      status: v.picklist(ISSUE_STATUSES),
+      raisedOn: isoDate,
+      raisedAt: v.string(),
+      daysOpen: v.number(),
+      meetingsOpen: v.number(),
+      /** Status changes and notes of the issue and its solutions since the previous meeting. */
+      changes: v.array(v.object({ on: isoDate, record: v.string(), status: v.string(), note: nullableText })),
+      solutions: v.array(MinutesSolutionSchema),
+    }),
+  ),
+  /** Issues not carried in nor raised here that the meeting noted as discussed. */
+  discussed: v.array(
+    v.object({
+      id: v.string(),
+      category: v.string(),
+      summary: nullableText,
+      private: v.boolean(),
+      status: v.picklist(ISSUE_STATUSES),
+      notes: v.array(nullableText),
+    }),
+  ),
+  raised: v.array(
+    v.object({
+      id: v.string(),
+      category: v.string(),
+      summary: nullableText,
+      location: nullableText,
+      private: v.boolean(),
+      status: v.picklist(ISSUE_STATUSES),
+    }),
+  ),
+  /** Solutions agreed at this meeting, for issues old and new. */
+  agreed: v.array(v.object({ ...MinutesSolutionSchema.entries, private: v.boolean() })),
+  next: v.nullable(v.object({ id: v.string(), start: instant, venue: v.string() })),
+});
+
+/** Minutes approved at a later meeting: the frozen snapshot and the corrections made since. */
+export const ApprovedMinutesSchema = v.object({
+  meetingId: v.string(),
+  approvedAt: v.string(),
+  /** The day of the meeting that approved them. */
+  approvedOn: isoDate,
+  recordedAt: v.string(),
+  snapshot: MinutesViewSchema,
+  amendments: v.array(v.object({ on: isoDate, note: v.string(), recordedAt: v.string() })),
+});
+
 export const StoreSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   createdAt: v.string(),
@@ -166,6 +258,7 @@ export const StoreSchema = v.object({
   meetings: v.array(MeetingSchema),
   issues: v.array(IssueSchema),
   solutions: v.array(SolutionSchema),
+  minutes: v.array(ApprovedMinutesSchema),
 });
 
 export type Store = v.InferOutput<typeof StoreSchema>;
@@ -178,6 +271,8 @@ export type Psa = v.InferOutput<typeof PsaSchema>;
 export type Meeting = v.InferOutput<typeof MeetingSchema>;
 export type Issue = v.InferOutput<typeof IssueSchema>;
 export type Solution = v.InferOutput<typeof SolutionSchema>;
+export type MinutesView = v.InferOutput<typeof MinutesViewSchema>;
+export type ApprovedMinutes = v.InferOutput<typeof ApprovedMinutesSchema>;
 export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];

@@ -1,8 +1,27 @@
 import { visible } from './text.js';
 
-/** Text from the store inside Markdown: control characters made visible, Markdown and HTML syntax escaped. */
+/**
+ * Text from the store on one Markdown line, so that it renders as typed: control characters made
+ * visible, newlines joined, and whatever CommonMark or GitHub would read as syntax escaped: emphasis,
+ * code, links, HTML, entities (`&amp;`), table pipes, strikethrough, and the markers that open a
+ * heading, list or quote when the text starts a line. Leading and trailing spaces are dropped
+ * (four of them would open a code block).
+ */
 export function md(text: string): string {
+  return inline(text)
+    .replace(/^[-+]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Text after `#`, `##` …: a heading's text cannot open a list, so "1. Welcome" stays as it is. */
+export function mdHeading(text: string): string {
+  return inline(text);
+}
+
+function inline(text: string): string {
   return visible(text)
     .replace(/\n/g, ' ')
-    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+    .trim()
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }

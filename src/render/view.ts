@@ -3,7 +3,7 @@ export interface Output {
   json: unknown;
   blocks: Block[];
   /** A document for stdout written byte for byte (a calendar, CRLF and all); --json shows `json` instead. */
-  document?: string;
+  document?: string | Uint8Array;
   /** Confirmations for stderr (hidden by --quiet). */
   notices?: string[];
   /** Warnings for stderr (always shown). */

@@ -38,6 +38,8 @@ export const migrations: Record<number, Migration> = {
    * store holding edits rather than dropping them on its next write.
    */
   4: (store) => store,
+  /** Format 6 (nsm 0.5): approved minutes, each a frozen snapshot with its amendments. */
+  5: (store) => ({ ...store, minutes: [] }),
 };
 
 /** A UUID (RFC 9562 version 8, name-based) from the SHA-256 of `name`. */

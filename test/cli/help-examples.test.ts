@@ -36,6 +36,18 @@ const examples = [
   ...definitions.flatMap((d) => d.spec.examples.map((example) => ({ path: d.spec.path.join(' '), example }))),
 ];
 
+/**
+ * Minutes are approved at a later meeting, and the demo's next meetings are ahead: these
+ * examples run a few weeks on, once 75A's December meeting (M2) was held (and for amend, once
+ * it approved M1's minutes).
+ */
+const AFTER_DECEMBER = '2026-12-10T17:00:00Z';
+const HOLD_M2 = ['meeting', 'held', 'M2', '--attendance', '20'];
+const LATER: Record<string, string[][]> = {
+  'minutes approve': [HOLD_M2],
+  'minutes amend': [HOLD_M2, ['minutes', 'approve', 'M1']],
+};
+
 describe('every --help example runs against a demo store', () => {
   let demo: string;
   let cwd: string;
@@ -53,14 +65,20 @@ describe('every --help example runs against a demo store', () => {
     for (const d of definitions) expect(d.spec.examples.length, d.spec.path.join(' ')).toBeGreaterThan(0);
   });
 
-  it.each(examples)('$path: $example', async ({ example }) => {
+  it.each(examples)('$path: $example', async ({ path, example }) => {
     const [program, ...args] = shellWords(example);
     expect(program).toBe('nsm');
     // init and demo create stores: they get a path of their own; everything else a fresh copy of the demo.
     const store = tempStore();
     if (args[0] !== 'init' && args[0] !== 'demo') copyFileSync(demo, store);
     const config = join(mkdtempSync(join(tmpdir(), 'nsm-examples-config-')), 'config.json');
-    const run = await nsmIn(args, { store, env: { NSM_CONFIG: config } });
+    const env: Record<string, string> = { NSM_CONFIG: config };
+    for (const step of LATER[path] ?? []) {
+      Object.assign(env, { NSM_NOW: AFTER_DECEMBER });
+      const prepared = await nsmIn(step, { store, env });
+      expect(prepared.status, `${step.join(' ')}\n${prepared.stderr}`).toBe(0);
+    }
+    const run = await nsmIn(args, { store, env });
     expect(run.status, `${example}\n${run.stderr}`).toBe(0);
   });
 });

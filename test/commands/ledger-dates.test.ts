@@ -98,7 +98,6 @@ describe('agenda --json', () => {
     start: string;
     end: string;
     next: { id: string; start: string; end: string } | null;
-    markdown: string;
   }
 
   it('carries start and end as ISO 8601 instants with the New York offset, for the meeting and the next one', async () => {
@@ -111,9 +110,14 @@ describe('agenda --json', () => {
     expect(new Date(agenda.start).toISOString()).toBe('2026-12-09T00:00:00.000Z');
     expect(new Date(agenda.end).getTime() - new Date(agenda.start).getTime()).toBe(90 * 60_000);
     expect(agenda.next).toMatchObject({ id: 'M3', start: '2027-03-09T19:00:00-05:00' });
-    // The document still says it as people do.
-    expect(agenda.markdown).toContain('**Agenda** for Tue Dec 8 2026, 7:00 PM (New York time)');
-    expect(agenda.markdown).toContain('Tue Mar 9 2027, 7:00 PM, ');
+  });
+
+  it('the document says it as people do', async () => {
+    const run = await nsmIn(['agenda', 'M2'], { store });
+    expect(run.stdout).toContain(
+      '**Date:** Tuesday, December 8, 2026  \n**Time:** 7:00 PM – 8:30 PM (New York time)',
+    );
+    expect(run.stdout).toContain('Tuesday, March 9, 2027, 7:00 PM, ');
   });
 
   it('uses the summer offset for a summer meeting', async () => {
@@ -125,11 +129,13 @@ describe('agenda --json', () => {
 });
 
 describe('agenda --format', () => {
-  it.each(['html', 'pdf', 'csv', 'HTML'])(
-    '--format %s is a usage error naming the agenda formats',
+  it.each(['csv', 'docx', 'table'])(
+    '--format %s is a usage error naming the document formats',
     async (format) => {
       const run = await refused(['agenda', 'M2', '--format', format], store, 2);
-      expect(run.stderr).toBe(`nsm: --format "${format}" is not an agenda format — use one of: md\n`);
+      expect(run.stderr).toBe(
+        `nsm: --format "${format}" is not a document format — use one of: pdf, html, md\n`,
+      );
     },
   );
 
@@ -143,6 +149,7 @@ describe('agenda --format', () => {
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^# Sector 75A Neighborhood Safety Meeting\n/);
       expect(run.stdout).toContain('## 2. Old business');
+      expect(run.stdout).toContain('**Agenda**');
     }
   });
 

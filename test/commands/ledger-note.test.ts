@@ -70,7 +70,7 @@ describe('issue note', () => {
     const agenda = await carried('M3', 'I1');
     expect(agenda.discussedAt).toEqual(['M2']);
     const markdown = (await run(['agenda', 'M3'], AFTER_M2)).stdout;
-    expect(markdown).toMatch(/^Raised at M1 on 2026-09-08; .* Discussed at M2\. /m);
+    expect(markdown).toMatch(/^\*\*Open:\*\* .*; discussed at M2$/m);
     expect((await issue('I1', AFTER_M2)).meetingsDiscussed).toEqual(['M1', 'M2']);
     const shown = await nsmIn(['issue', 'show', 'I1'], { store, env: AFTER_M2, terminal: 120 });
     expect(shown.stdout).toMatch(/Meetings where it was discussed \(2\)/);

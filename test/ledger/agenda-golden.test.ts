@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer } from 'marked';
 import { agendaView } from '../../src/domain/agenda.js';
-import { agendaMarkdown } from '../../src/render/agenda-markdown.js';
+import { renderMarkdown } from '../../src/render/document-markdown.js';
+import { agendaDocument } from '../../src/render/printed/agenda.js';
 import { issue, ledgerStore, meeting, solution } from './fixtures.js';
 
 /**
@@ -52,6 +53,7 @@ const store = ledgerStore({
     }),
   ],
 });
+const agendaMarkdown = (view: ReturnType<typeof agendaView>) => renderMarkdown(agendaDocument(view));
 const md = agendaMarkdown(agendaView(store, june));
 
 /** Splits a table row into cells on unescaped pipes (`\|` inside a cell is text). */
@@ -99,13 +101,17 @@ describe('the Markdown agenda (golden file)', () => {
   it('says the right things, independently of the snapshot', () => {
     expect(md).toContain('### I1 · traffic · open');
     expect(md).toContain('### I2 · noise · open');
-    expect(md).toContain('Raised at M1 on 2027-03-09; open 91 days, through 1 meeting.');
-    expect(md).toMatch(/\| S1 Ask DOT for a speed-bump survey \| DOT \| 2027-04-30 \| agreed \(overdue\) \|/);
-    expect(md).toMatch(/\| S2 Traffic post at dismissal \| Maria Lopez \| 2027-07-15 \| in-progress \|$/m);
+    expect(md).toContain('**Raised:** at M1 on Mar 9, 2027  \n**Open:** 91 days, through 1 meeting');
+    expect(md).toMatch(
+      /\| S1 Ask DOT for a speed-bump survey \| DOT \| Apr 30, 2027 \| agreed \(overdue\) \|/,
+    );
+    expect(md).toMatch(/\| S2 Traffic post at dismissal \| Maria Lopez \| Jul 15, 2027 \| in-progress \|$/m);
     expect(md.match(/\(overdue\)/g)).toHaveLength(1);
     expect(md).toContain('Police Officer Maria Lopez, Sergeant Sam Ortiz');
     expect(md).not.toContain('Kim Park'); // N3 works 75B
-    expect(md).toContain('## 4. Next meeting\n\nTue Sep 14 2027, 6:30 PM, P.S. 190 auditorium (M4).');
+    expect(md).toContain(
+      '## 4. Next meeting\n\nTuesday, September 14, 2027, 6:30 PM, P.S. 190 auditorium (M4).',
+    );
     expect(md).not.toContain('M3'); // the cancelled July meeting is neither counted nor next
     for (const text of Object.values(PRIVATE)) expect(md).not.toContain(text);
     expect(md).not.toContain('Elm St');

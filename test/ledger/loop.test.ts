@@ -149,13 +149,13 @@ describe('the ledger loop', () => {
     const june = await nsmIn(['agenda', 'M2'], { store, env: at(CLOCK.juneMorning) });
     expect(june.status, june.stderr).toBe(0);
     expect(june.stdout).toContain('### I1 · traffic · in-progress');
-    expect(june.stdout).toContain('open 91 days, through 1 meeting');
+    expect(june.stdout).toContain('**Open:** 91 days, through 1 meeting');
     expect(june.stdout).toContain(
-      '| S2 Traffic post at dismissal | Maria Lopez | 2027-03-31 | agreed (overdue) |',
+      '| S2 Traffic post at dismissal | Maria Lopez | Mar 31, 2027 | agreed (overdue) |',
     );
     expect(june.stdout).toContain('### I2 · other · open');
     expect(june.stdout).not.toContain('Elm St');
-    expect(june.stdout).toContain('Tue Sep 14 2027, 7:00 PM');
+    expect(june.stdout).toContain('Tuesday, September 14, 2027, 7:00 PM');
 
     await ok(store, ['meeting', 'held', 'M2', '--attendance', '24'], at(CLOCK.afterJune));
     await ok(
@@ -167,9 +167,10 @@ describe('the ledger loop', () => {
     expect(september.status, september.stderr).toBe(0);
     expect(september.stdout).not.toContain('I1');
     expect(september.stdout).toContain('### I2 · other · open');
-    expect(september.stdout).toContain('open 189 days, through 2 meetings');
-    // June's agenda is history: I1 was still in progress when that day began.
-    expect((await nsmIn(['agenda', 'M2'], { store })).stdout).toContain('### I1 · traffic · in-progress');
+    expect(september.stdout).toContain('**Open:** 189 days, through 2 meetings');
+    // June's minutes are history: I1 was still in progress when that day ended.
+    const minutes = await nsmIn(['minutes', 'M2', '--format', 'md'], { store });
+    expect(minutes.stdout).toContain('### I1 · traffic · in-progress');
 
     const shown = await ok<IssueJson & { meetingsDiscussed: string[] }>(store, ['issue', 'show', 'I1']);
     expect(shown.meetingsDiscussed).toEqual(['M1', 'M2']);
@@ -181,7 +182,7 @@ describe('the ledger loop', () => {
     expect(text).not.toMatch(/^M3 /m);
   });
 
-  it('agenda -o writes a file, refuses to replace it without --force, and --format pdf is a usage error', async () => {
+  it('agenda -o writes a file, refuses to replace it without --force; a .pdf file gets a PDF', async () => {
     const store = cloneStore(base);
     const file = join(mkdtempSync(join(tmpdir(), 'nsm-agenda-')), 'agenda-75A.md');
     const printed = (await nsmIn(['agenda', 'M2'], { store })).stdout;
@@ -201,8 +202,11 @@ describe('the ledger loop', () => {
     expect(readFileSync(file, 'utf8').trimEnd()).toBe(printed.trimEnd());
 
     const pdf = join(file, '..', 'agenda.pdf');
-    await refused(['agenda', 'M2', '--format', 'pdf', '-o', pdf], store, 2);
-    expect(existsSync(pdf)).toBe(false);
+    expect((await nsmIn(['agenda', 'M2', '-o', pdf], { store })).status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const mismatch = join(file, '..', 'agenda.html');
+    await refused(['agenda', 'M2', '--format', 'pdf', '-o', mismatch], store, 2);
+    expect(existsSync(mismatch)).toBe(false);
     await refused(['agenda', 'M99'], store, 4);
   });
 

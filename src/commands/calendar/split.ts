@@ -3,7 +3,7 @@ import { calendarFeeds, type CalendarScope, type DateRange } from '../../domain/
 import type { Store } from '../../domain/schema.js';
 import { md } from '../../render/markdown.js';
 import type { Output } from '../../render/view.js';
-import { prepareFolder, writeAtomically } from './files.js';
+import { prepareFolder, writeAtomically } from '../output-file.js';
 
 /** One feed of `--split`: its file name in the folder, what it is, how many meetings it holds. */
 interface Feed {
