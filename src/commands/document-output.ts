@@ -71,12 +71,12 @@ export async function deliver(ctx: Context, d: Delivery): Promise<Output> {
   const content = await render(d.document, format, ctx.now());
   if (file === null) return { json: d.json, blocks: [], document: content };
   await writeAtomically(file, content, d.force, 'choose another -o file', d.holdsPrivate ? 0o600 : 0o666);
-  const label = format === 'md' ? 'Markdown' : format.toUpperCase();
+  const label = format === 'md' ? 'Markdown' : format === 'pdf' ? 'a PDF' : 'an HTML page';
   return {
     json: { ...d.json, format, output: file },
     blocks: [],
     notices: [
-      `Wrote ${d.what} (${label}) to ${file}${d.holdsPrivate ? '; it holds private text, so only you can read it' : ''}.`,
+      `Wrote ${d.what} to ${file}, as ${label}${d.holdsPrivate ? '; it holds private text, so only you can read it' : ''}.`,
     ],
   };
 }

@@ -153,8 +153,9 @@ function drawFooters(pen: Pen, footer: string): void {
     const pageLabel = `Page ${i + 1} of ${count}`;
     const labelWidth = widthOf(pen, pageLabel, STYLES.footer);
     pen.doc.y = y;
+    // Up to three lines fit under the rule (a sign-in sheet names the NCOs and the next meeting).
     write(pen, footer, STYLES.footer, pen.left, pen.width - labelWidth - 18, {
-      height: STYLES.footer.size * 1.5,
+      height: STYLES.footer.size * 1.25 * 3,
       ellipsis: true,
     });
     pen.doc.y = y;

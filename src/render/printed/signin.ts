@@ -30,6 +30,6 @@ export function signinDocument(view: SigninView, rows: number): PrintedDocument 
         ],
       },
     ],
-    footer: `Your Neighborhood Coordination Officers: ${ncos || 'to be assigned'} · Next meeting: ${next}`,
+    footer: `Your Neighborhood Coordination Officers: ${ncos || 'to be assigned'}. Next meeting: ${next}.`,
   };
 }
