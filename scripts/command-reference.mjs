@@ -15,11 +15,12 @@ export function commandReference() {
     for (const sub of command.commands) {
       if (sub.name() === 'help') continue;
       const name = [...path, sub.name()];
-      if (sub.commands.length > 0) walk(sub, name);
-      else
+      // A noun that also acts on its own (minutes <meeting>) has its own help before its verbs'.
+      if (sub.commands.length === 0 || sub.registeredArguments.length > 0)
         sections.push(
           `#### \`${name.join(' ')}\`\n\n\`\`\`text\n${sub.helpInformation({ error: false }).trimEnd()}\n\`\`\``,
         );
+      if (sub.commands.length > 0) walk(sub, name);
     }
   };
   walk(program, ['nsm']);
