@@ -33,6 +33,10 @@ export async function run(ctx: Context, options: Options<typeof home>): Promise<
       precinct,
       nextMeetings: lists.nextMeetings.map((m) => meetingRecord(store, m)),
       pastUnmarked: lists.pastUnmarked.map((m) => meetingRecord(store, m)),
+      minutesToApprove: lists.minutesToApprove.map(({ meeting, at }) => ({
+        ...meetingRecord(store, meeting),
+        approveAt: at.id,
+      })),
       overdueSolutions: lists.overdueSolutions.map(({ solution, issue }) => ({
         ...solutionRecord(solution, today),
         precinct: issue.precinct,
@@ -68,7 +72,7 @@ function screen(lists: HomeLists, pct: string): Block[] {
       ...(hidden > 0 ? [text(`… and ${hidden} more: ${listAll} --precinct ${pct}`)] : []),
     ];
   };
-  const { nextMeetings, pastUnmarked, overdueSolutions, oldestOpenIssues, totals } = lists;
+  const { nextMeetings, pastUnmarked, minutesToApprove, overdueSolutions, oldestOpenIssues, totals } = lists;
   const blocks = section(
     'nextMeetings',
     'Next meetings',
@@ -91,6 +95,22 @@ function screen(lists: HomeLists, pct: string): Block[] {
         ),
         pastUnmarked.map((m) => `nsm meeting held ${m.id} --attendance <n>  or  nsm meeting cancel ${m.id}`),
         'nsm meeting list --status scheduled --to today',
+      ),
+    );
+  if (minutesToApprove.length > 0)
+    blocks.push(
+      ...section(
+        'minutesToApprove',
+        'Draft minutes to approve',
+        table(
+          ['ID', 'Sector', 'Held', 'Next held'],
+          minutesToApprove.map(({ meeting, at }) => [meeting.id, meeting.sector, whenOf(meeting), at.id]),
+        ),
+        minutesToApprove.map(
+          ({ meeting, at }) =>
+            `nsm minutes ${meeting.id}  then  nsm minutes approve ${meeting.id} --at ${at.id}`,
+        ),
+        'nsm meeting list --status held',
       ),
     );
   if (overdueSolutions.length > 0)
@@ -119,8 +139,12 @@ function screen(lists: HomeLists, pct: string): Block[] {
         'nsm issue list',
       ),
     );
-  if (totals.pastUnmarked + totals.overdueSolutions + totals.oldestOpenIssues === 0)
-    blocks.push(text('\nAll caught up: no meeting to close out, nothing overdue, no open issue.'));
+  if (totals.pastUnmarked + totals.minutesToApprove + totals.overdueSolutions + totals.oldestOpenIssues === 0)
+    blocks.push(
+      text(
+        '\nAll caught up: no meeting to close out, no minutes to approve, nothing overdue, no open issue.',
+      ),
+    );
   return blocks;
 }
 
@@ -148,9 +172,16 @@ function noStore(ctx: Context, now: Date): Output {
       precinct: null,
       nextMeetings: [],
       pastUnmarked: [],
+      minutesToApprove: [],
       overdueSolutions: [],
       oldestOpenIssues: [],
-      totals: { nextMeetings: 0, pastUnmarked: 0, overdueSolutions: 0, oldestOpenIssues: 0 },
+      totals: {
+        nextMeetings: 0,
+        pastUnmarked: 0,
+        minutesToApprove: 0,
+        overdueSolutions: 0,
+        oldestOpenIssues: 0,
+      },
     },
     blocks: [
       text(

@@ -5,12 +5,13 @@ import type { Issue, Meeting, Solution, Store } from './schema.js';
 import { isOverdue } from './solutions.js';
 
 /**
- * What the home screen shows: the next meetings, and the three kinds of loose end a coordinator
+ * What the home screen shows: the next meetings, and the four kinds of loose end a coordinator
  * has to act on. Each list is cut to a screenful; the totals say how many there are in all.
  */
 export const HOME_LIMITS = {
   nextMeetings: 5,
   pastUnmarked: 10,
+  minutesToApprove: 10,
   overdueSolutions: 10,
   oldestOpenIssues: 5,
 } as const;
@@ -27,6 +28,8 @@ export interface HomeLists {
   nextMeetings: Meeting[];
   /** Meetings that have ended but are still `scheduled`: neither marked held nor cancelled. Oldest first. */
   pastUnmarked: Meeting[];
+  /** Held meetings whose minutes are still drafts though a later meeting of the sector was held. Oldest first. */
+  minutesToApprove: Array<{ meeting: Meeting; at: Meeting }>;
   /** Agreed or in-progress solutions past their due date, most overdue first. */
   overdueSolutions: OverdueSolution[];
   /** Open and in-progress issues, longest open first. */
@@ -56,20 +59,30 @@ export function selectHome(store: Store, now: Date, scope: HomeScope): HomeLists
   const open = store.issues
     .filter((i) => isOutstanding(i.status) && inScope(i))
     .sort((a, b) => a.raisedOn.localeCompare(b.raisedOn) || byNumber(a, b));
+  const approved = new Set(store.minutes.map((m) => m.meetingId));
+  const held = store.meetings.filter((m) => m.status === 'held' && inScope(m)).sort(compareMeetings);
+  const toApprove = held.flatMap((meeting) => {
+    if (approved.has(meeting.id)) return [];
+    const at = held.find((m) => m.sector === meeting.sector && compareMeetings(m, meeting) > 0);
+    return at ? [{ meeting, at }] : [];
+  });
   const all = {
     nextMeetings: meetings.filter((m) => !ended(m)),
     pastUnmarked: meetings.filter(ended),
+    minutesToApprove: toApprove,
     overdueSolutions: overdue,
     oldestOpenIssues: open,
   };
   return {
     nextMeetings: all.nextMeetings.slice(0, HOME_LIMITS.nextMeetings),
     pastUnmarked: all.pastUnmarked.slice(0, HOME_LIMITS.pastUnmarked),
+    minutesToApprove: all.minutesToApprove.slice(0, HOME_LIMITS.minutesToApprove),
     overdueSolutions: all.overdueSolutions.slice(0, HOME_LIMITS.overdueSolutions),
     oldestOpenIssues: all.oldestOpenIssues.slice(0, HOME_LIMITS.oldestOpenIssues),
     totals: {
       nextMeetings: all.nextMeetings.length,
       pastUnmarked: all.pastUnmarked.length,
+      minutesToApprove: all.minutesToApprove.length,
       overdueSolutions: all.overdueSolutions.length,
       oldestOpenIssues: all.oldestOpenIssues.length,
     },

@@ -131,17 +131,20 @@ describe.each(shells)('$name', ({ name, complete }) => {
     expect(offered).toContain(program === 'zsh' ? `nsm.${program}` : `${box.dir}/nsm.${program}`);
   });
 
-  it.skipIf(!binary[program])('a noun that acts on its own: its verbs and its own argument, then its flags', () => {
-    const offered = complete(file, 'nsm minutes ');
-    // The verbs first, then the held meetings whose minutes it prints.
-    expect(offered.slice(0, 2)).toEqual(['approve', 'amend']);
-    expect(offered.slice(2).length).toBeGreaterThan(0);
-    for (const id of offered.slice(2)) expect(past).toContain(id); // the demo's held meetings
-    expect(complete(file, 'nsm minutes M1 --pu')).toEqual(['--public']);
-    expect(complete(file, 'nsm minutes M1 --format ')).toEqual(['pdf', 'html', 'md']);
-    expect(complete(file, 'nsm minutes approve M1 --a')).toEqual(['--at']);
-    expect(complete(file, 'nsm minutes app')).toEqual(['approve']);
-  });
+  it.skipIf(!binary[program])(
+    'a noun that acts on its own: its verbs and its own argument, then its flags',
+    () => {
+      const offered = complete(file, 'nsm minutes ');
+      // The verbs first, then the held meetings whose minutes it prints.
+      expect(offered.slice(0, 2)).toEqual(['approve', 'amend']);
+      expect(offered.slice(2).length).toBeGreaterThan(0);
+      for (const id of offered.slice(2)) expect(past).toContain(id); // the demo's held meetings
+      expect(complete(file, 'nsm minutes M1 --pu')).toEqual(['--public']);
+      expect(complete(file, 'nsm minutes M1 --format ')).toEqual(['pdf', 'html', 'md']);
+      expect(complete(file, 'nsm minutes approve M1 --a')).toEqual(['--at']);
+      expect(complete(file, 'nsm minutes app')).toEqual(['approve']);
+    },
+  );
 
   it.skipIf(!binary[program])('offers nothing for free text', () => {
     expect(complete(file, 'nsm meeting schedule --title ')).toEqual([]);

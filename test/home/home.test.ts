@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initializedStore, json, tempStore } from '../helpers/cli.js';
 import { refused } from '../helpers/e2e.js';
@@ -46,6 +46,22 @@ describe('nsm alone on an 80-column terminal, default precinct 75', () => {
     expect(shown.oldestOpenIssues?.commands).toEqual(
       expected.oldestOpenIssues.map((id) => `nsm issue show ${id}`),
     );
+  });
+
+  it('once the next meeting is held, lists the minutes it can approve, with the commands', async () => {
+    const env = { NSM_CONFIG: precinct75, NSM_NOW: LATER };
+    const store = tempStore();
+    copyFileSync(demo, store);
+    expect((await nsmIn(['meeting', 'held', 'M2', '--attendance', '20'], { store, env })).status).toBe(0);
+    const run = await nsmIn([], { store, terminal: 80, env });
+    expect(tooWide(run.stdout, 80)).toEqual([]);
+    const shown = sections(run.stdout).minutesToApprove;
+    expect(shown?.ids).toEqual(['M1']);
+    expect(shown?.commands).toEqual(['nsm minutes M1  then  nsm minutes approve M1 --at M2']);
+    expect(run.stdout).toContain('Draft minutes to approve (1)');
+    // Approved, they leave the list.
+    expect((await nsmIn(['minutes', 'approve', 'M1'], { store, env })).status).toBe(0);
+    expect(sections((await nsmIn([], { store, terminal: 80, env })).stdout).minutesToApprove).toBeUndefined();
   });
 
   it('says how many meetings are left out and the command that lists them all', async () => {
@@ -113,12 +129,13 @@ describe('scope', () => {
 });
 
 describe('--json', () => {
-  it('prints the four lists with ISO 8601 instants with offsets', async () => {
+  it('prints the five lists with ISO 8601 instants with offsets', async () => {
     const env = { NSM_CONFIG: precinct75, NSM_NOW: LATER };
     const home = json<Record<string, unknown>>(await nsmIn(['--json'], { store: demo, env }));
     expect(Object.keys(home).sort()).toEqual(
       [
         'asOf',
+        'minutesToApprove',
         'nextMeetings',
         'oldestOpenIssues',
         'overdueSolutions',
@@ -150,6 +167,7 @@ describe('--json', () => {
     expect(home.totals).toEqual({
       nextMeetings: expected.nextMeetingsTotal,
       pastUnmarked: expected.pastUnmarked.length,
+      minutesToApprove: 0,
       overdueSolutions: expected.overdueSolutions.length,
       oldestOpenIssues: 5,
     });
@@ -179,6 +197,7 @@ describe('before there is a store, and with a damaged one', () => {
       storeExists: false,
       nextMeetings: [],
       pastUnmarked: [],
+      minutesToApprove: [],
       overdueSolutions: [],
       oldestOpenIssues: [],
     });
@@ -195,7 +214,9 @@ describe('before there is a store, and with a damaged one', () => {
     const run = await nsmIn([], { store, terminal: 80, env: { NSM_CONFIG: precinct75 } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('No meeting is scheduled: nsm meeting schedule');
-    expect(run.stdout).toContain('All caught up: no meeting to close out, nothing overdue, no open issue.');
+    expect(run.stdout).toContain(
+      'All caught up: no meeting to close out, no minutes to approve, nothing overdue, no open issue.',
+    );
     expect(Object.keys(sections(run.stdout))).toEqual(['nextMeetings']);
   });
 });

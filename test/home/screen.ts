@@ -10,6 +10,7 @@ import { linesWiderThan, onTerminal, type WindowSize } from '../helpers/e2e.js';
 export const SECTIONS = {
   nextMeetings: 'Next meetings',
   pastUnmarked: 'Past meetings not marked held or cancelled',
+  minutesToApprove: 'Draft minutes to approve',
   overdueSolutions: 'Overdue solutions',
   oldestOpenIssues: 'Oldest open issues',
 } as const;

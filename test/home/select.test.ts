@@ -15,6 +15,38 @@ function city(parts: { meetings?: Meeting[]; issues?: Issue[]; solutions?: Solut
 
 const ids = (records: Array<{ id: string }>) => records.map((r) => r.id);
 
+describe('minutes to approve', () => {
+  it('are held meetings with draft minutes whose sector has held a later meeting, oldest first', () => {
+    const held = (id: string, sector: string, start: string) =>
+      meeting({ id, sector, start, status: 'held' });
+    const store = city({
+      meetings: [
+        held('M1', '75A', '2026-03-10T19:00'),
+        held('M2', '75A', '2026-06-09T19:00'),
+        held('M3', '75A', '2026-09-08T19:00'),
+        held('M4', '75B', '2026-06-10T19:00'), // nothing held since in 75B
+        meeting({ id: 'M5', sector: '75B', start: '2026-09-09T19:00', status: 'cancelled' }),
+        held('M6', '14A', '2026-06-11T19:00'),
+        held('M7', '14A', '2026-09-10T19:00'),
+      ],
+    });
+    store.minutes = [
+      {
+        meetingId: 'M1',
+        approvedAt: 'M2',
+        approvedOn: '2026-06-09',
+        recordedAt: '',
+        snapshot: {} as never,
+        amendments: [],
+      },
+    ];
+    const home = selectHome(store, NOW, P75);
+    expect(home.minutesToApprove.map(({ meeting, at }) => [meeting.id, at.id])).toEqual([['M2', 'M3']]);
+    expect(ids(selectHome(store, NOW, ALL).minutesToApprove.map((m) => m.meeting))).toEqual(['M2', 'M6']);
+    expect(home.totals.minutesToApprove).toBe(1);
+  });
+});
+
 describe('next meetings', () => {
   it('are the scheduled meetings of the scope that have not ended, soonest first', () => {
     const store = city({
@@ -138,9 +170,16 @@ describe('oldest open issues', () => {
     expect(home).toEqual({
       nextMeetings: [],
       pastUnmarked: [],
+      minutesToApprove: [],
       overdueSolutions: [],
       oldestOpenIssues: [],
-      totals: { nextMeetings: 0, pastUnmarked: 0, overdueSolutions: 0, oldestOpenIssues: 0 },
+      totals: {
+        nextMeetings: 0,
+        pastUnmarked: 0,
+        minutesToApprove: 0,
+        overdueSolutions: 0,
+        oldestOpenIssues: 0,
+      },
     });
   });
 });
