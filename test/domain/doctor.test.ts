@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkStore, type Finding } from '../../src/domain/doctor.js';
 import { understaffedSectors } from '../../src/domain/records.js';
 import type { Store } from '../../src/domain/schema.js';
-import { nco, precinct, sector, smallCity, store } from '../helpers/store-factory.js';
+import { meeting, nco, precinct, sector, smallCity, store } from '../helpers/store-factory.js';
 
 const TODAY = '2026-11-26';
 
@@ -81,6 +81,44 @@ describe('checkStore', () => {
     const found = errors(s);
     expect(codes(found)).toContain(code);
     expect(found.find((f) => f.code === code)!.message).toMatch(message);
+  });
+
+  describe('approved minutes', () => {
+    const approved = (meetingId: string, approvedAt: string) => ({
+      meetingId,
+      approvedAt,
+      approvedOn: '2026-06-09',
+      recordedAt: '2026-06-10T00:00:00.000Z',
+      snapshot: {} as never,
+      amendments: [],
+    });
+    const withMeetings = () => {
+      const s = healthy();
+      s.meetings = [
+        meeting({ id: 'M1', sector: '75A', start: '2026-03-10T19:00', status: 'held' }),
+        meeting({ id: 'M2', sector: '75A', start: '2026-06-09T19:00', status: 'held' }),
+      ];
+      s.nextId.meeting = 3;
+      return s;
+    };
+
+    it('are fine when they name meetings that exist, once each', () => {
+      const s = withMeetings();
+      s.minutes = [approved('M1', 'M2')];
+      expect(errors(s)).toEqual([]);
+    });
+
+    it.each<[string, Array<ReturnType<typeof approved>>, string, RegExp]>([
+      ['of a missing meeting', [approved('M9', 'M2')], 'minutes-meeting', /M9/],
+      ['approved at a missing meeting', [approved('M1', 'M8')], 'minutes-approved-at', /M1 .* M8/],
+      ['approved twice', [approved('M1', 'M2'), approved('M1', 'M2')], 'duplicate-minutes', /M1/],
+    ])('reports minutes %s', (_what, minutes, code, message) => {
+      const s = withMeetings();
+      s.minutes = minutes;
+      const found = errors(s);
+      expect(codes(found)).toEqual([code]);
+      expect(found[0]!.message).toMatch(message);
+    });
   });
 
   it('accepts back-to-back assignments (one ends the day before the next starts)', () => {
