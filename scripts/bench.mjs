@@ -47,9 +47,10 @@ async function makeStore(ncos, meetings) {
       address: null,
       onlineUrl: null,
       seriesId: null,
-      status: 'scheduled',
+      // The first is held, so that its minutes can be printed.
+      status: i === 0 ? 'held' : 'scheduled',
       revision: 0,
-      attendance: null,
+      attendance: i === 0 ? 20 : null,
       notes: null,
       cancelReason: null,
       createdAt: NOW,
@@ -96,6 +97,11 @@ const cases = [
     'calendar --precinct all -o <file> (every meeting)',
     (i) => ['calendar', '--precinct', 'all', '-o', join(outputs, `calendar-${i}.ics`), '--force'],
   ],
+  [
+    'minutes M1 -o <file> (PDF, fonts embedded)',
+    (i) => ['minutes', 'M1', '-o', join(outputs, `minutes-${i}.pdf`), '--force'],
+  ],
+  ['agenda M2 --format html', () => ['agenda', 'M2', '--format', 'html']],
   ['__complete sector (completion)', () => ['__complete', 'sector']],
   [
     'nco add (a write)',

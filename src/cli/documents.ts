@@ -125,7 +125,7 @@ export const signin = spec({
   flags: {
     output: { ...output, description: 'write the PDF to this file; - for stdout' },
     force,
-    rows: { value: 'n', description: 'how many rows to sign on (default 25, a page; at most 500)' },
+    rows: { value: 'n', description: 'how many rows to sign on (default 39: two full pages; at most 500)' },
   },
   examples: ['nsm signin M9', 'nsm signin M9 -o signin-75B.pdf --rows 50'],
   notes: "The foot of each page names the sector's NCOs and the next meeting.\n" + PDF_NOTE,

@@ -39,8 +39,11 @@ export async function run(ctx: Context, options: Options<typeof signin>): Promis
   });
 }
 
+/** Two full Letter pages: 15 rows under the header on the first, 24 on the next. */
+const DEFAULT_ROWS = 39;
+
 function parseRows(input: string | undefined): number {
-  if (input === undefined) return 25;
+  if (input === undefined) return DEFAULT_ROWS;
   const n = /^\s*\d+\s*$/.test(input) ? Number(input) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 500)
     throw new UsageError(`--rows ${input} is not a number of rows from 1 to 500`, 'for example --rows 50');

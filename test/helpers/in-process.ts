@@ -9,12 +9,17 @@ export interface InProcessOptions {
   terminal?: number;
 }
 
+/** A run, with stdout also as the bytes written: a PDF does not survive decoding as UTF-8. */
+export interface InProcessRun extends Run {
+  stdoutBytes: Buffer;
+}
+
 /**
  * Runs one nsm command line in this process, through the same `main` the binary calls: a fixed
  * clock (NSM_NOW), captured stdout and stderr, stdin that is not a terminal. Much faster than
  * spawning the binary; the end-to-end tests in test/e2e keep covering the real process.
  */
-export async function nsmIn(args: string[], options: InProcessOptions = {}): Promise<Run> {
+export async function nsmIn(args: string[], options: InProcessOptions = {}): Promise<InProcessRun> {
   if (options.env?.TZ !== undefined)
     // Node reads TZ for the whole process (and not at all in a worker thread), so a TZ here would
     // be ignored and the test would pass for the wrong reason: vary the zone with the spawned nsm().
@@ -31,7 +36,9 @@ export async function nsmIn(args: string[], options: InProcessOptions = {}): Pro
     stdin,
     env: environment(options),
   });
-  return { status, stdout: stdout.text(), stderr: stderr.text() };
+  const run = { status, stdout: stdout.text(), stderr: stderr.text() };
+  // Not enumerable: tests that compare a whole run with toEqual({ status, stdout, stderr }) still can.
+  return Object.defineProperty(run, 'stdoutBytes', { value: stdout.bytes() }) as InProcessRun;
 }
 
 function environment(options: InProcessOptions): NodeJS.ProcessEnv {
@@ -59,5 +66,6 @@ function capture() {
       done();
     },
   });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  const bytes = () => Buffer.concat(chunks);
+  return { stream, bytes, text: () => bytes().toString('utf8') };
 }
