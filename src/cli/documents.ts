@@ -1,4 +1,4 @@
-import { DOCUMENT_FORMATS } from '../render/document.js';
+import { DOCUMENT_FORMATS } from '../render/document/model.js';
 import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
 

@@ -60,13 +60,13 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
   const next = await meetingNext.run(ctx, { sector: '75A' });
   const nextId = (next.json as { id: string }).id;
-  const { renderMarkdown } = await import('../render/document-markdown.js');
+  const { renderMarkdown } = await import('../render/document/markdown.js');
   const nextAgenda = renderMarkdown(agendaDocument(agendaView(store, findMeeting(store, nextId))));
 
   // The minutes of 75A's last meeting, a draft until its next meeting approves them.
   const lastHeld = held[0]!;
   const minutes = join(dirname(storePath), `minutes-${lastHeld.id}.pdf`);
-  const { renderPdf } = await import('../render/pdf.js');
+  const { renderPdf } = await import('../render/document/pdf.js');
   const draft = minutesView(store, lastHeld);
   const pdf = await renderPdf(
     minutesDocument({ view: draft, approval: null, leftOut: null, holdsPrivate: false }),

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { DocumentFormat, PrintedDocument } from '../render/document.js';
+import type { DocumentFormat, PrintedDocument } from '../render/document/model.js';
 import type { Output } from '../render/view.js';
 import { writeAtomically } from './output-file.js';
 
@@ -51,9 +51,9 @@ export async function render(
   format: DocumentFormat,
   createdAt: Date,
 ): Promise<string | Uint8Array> {
-  if (format === 'pdf') return (await import('../render/pdf.js')).renderPdf(document, { createdAt });
-  if (format === 'html') return (await import('../render/html.js')).renderHtml(document);
-  return (await import('../render/document-markdown.js')).renderMarkdown(document);
+  if (format === 'pdf') return (await import('../render/document/pdf.js')).renderPdf(document, { createdAt });
+  if (format === 'html') return (await import('../render/document/html.js')).renderHtml(document);
+  return (await import('../render/document/markdown.js')).renderMarkdown(document);
 }
 
 export async function deliver(ctx: Context, d: Delivery): Promise<Output> {

@@ -1,4 +1,4 @@
-import type { Block, PrintedDocument } from '../../src/render/document.js';
+import type { Block, PrintedDocument } from '../../src/render/document/model.js';
 
 /** Text a hostile or careless store could hold: markup, attribute breakouts, Markdown links. */
 export const HOSTILE = [

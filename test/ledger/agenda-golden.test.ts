@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer } from 'marked';
 import { agendaView } from '../../src/domain/agenda.js';
-import { renderMarkdown } from '../../src/render/document-markdown.js';
+import { renderMarkdown } from '../../src/render/document/markdown.js';
 import { agendaDocument } from '../../src/render/printed/agenda.js';
 import { issue, ledgerStore, meeting, solution } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import type { AgendaView } from '../../domain/agenda.js';
 import { shortDate } from '../../domain/calendar.js';
-import type { Block, PrintedDocument } from '../document.js';
+import type { Block, PrintedDocument } from '../document/model.js';
 import { dateAndTime, meetingFacts, plural } from './header.js';
 
 /** The agenda of an upcoming meeting: welcome, old business, new business, next meeting. */

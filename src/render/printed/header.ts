@@ -1,6 +1,6 @@
 import { clockTime, wallOf } from '../../domain/time.js';
 import { longDate } from '../../domain/calendar.js';
-import type { PrintedDocument } from '../document.js';
+import type { PrintedDocument } from '../document/model.js';
 
 /** What every printed document says of its meeting at the top. */
 export interface MeetingHeading {

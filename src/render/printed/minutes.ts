@@ -1,6 +1,6 @@
 import type { ApprovedMinutes, MinutesView } from '../../domain/schema.js';
 import { longDate, shortDate } from '../../domain/calendar.js';
-import type { Block, Column, PrintedDocument, Section } from '../document.js';
+import type { Block, Column, PrintedDocument, Section } from '../document/model.js';
 import { dateAndTime, dayOf, meetingFacts, plural } from './header.js';
 
 export interface MinutesCopy {

@@ -1,5 +1,5 @@
 import type { SigninView } from '../../domain/signin.js';
-import type { PrintedDocument } from '../document.js';
+import type { PrintedDocument } from '../document/model.js';
 import { dateAndTime, meetingFacts } from './header.js';
 
 /** A sign-in sheet: ruled rows to sign on, with the NCOs and the next meeting at the foot of each page. */

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrintedDocument } from '../../src/render/document.js';
-import { renderPdf } from '../../src/render/pdf.js';
-import { HOSTILE, NAMES, longDocument, sampleDocument } from '../helpers/documents.js';
+import type { PrintedDocument } from '../../../src/render/document/model.js';
+import { renderPdf } from '../../../src/render/document/pdf.js';
+import { HOSTILE, NAMES, longDocument, sampleDocument } from '../../helpers/documents.js';
 
 /**
  * The PDF read back by poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), which nobody here

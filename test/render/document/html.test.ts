@@ -1,8 +1,8 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PrintedDocument } from '../../src/render/document.js';
-import { renderHtml } from '../../src/render/html.js';
-import { HOSTILE, NAMES, longDocument, sampleDocument } from '../helpers/documents.js';
+import type { PrintedDocument } from '../../../src/render/document/model.js';
+import { renderHtml } from '../../../src/render/document/html.js';
+import { HOSTILE, NAMES, longDocument, sampleDocument } from '../../helpers/documents.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -130,7 +130,7 @@ describe('HTML: the sample document', () => {
   const root = parse(html);
 
   it('matches test/golden/document-sample.html', async () => {
-    await expect(html).toMatchFileSnapshot('../golden/document-sample.html');
+    await expect(html).toMatchFileSnapshot('../../golden/document-sample.html');
   });
 
   it('is a UTF-8 HTML5 document in English with its title, styles inline', () => {

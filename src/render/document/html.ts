@@ -1,5 +1,5 @@
-import type { Block, Column, PrintedDocument } from './document.js';
-import { visible } from './text.js';
+import type { Block, Column, PrintedDocument } from './model.js';
+import { visible } from '../text.js';
 
 /**
  * A printed document as one self-contained HTML5 file: styles inline, no scripts, fonts, images or

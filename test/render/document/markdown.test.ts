@@ -1,9 +1,9 @@
 import { Lexer, Parser, type Token, type Tokens } from 'marked';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import type { PrintedDocument } from '../../src/render/document.js';
-import { renderMarkdown } from '../../src/render/document-markdown.js';
-import { HOSTILE, NAMES, sampleDocument } from '../helpers/documents.js';
+import type { PrintedDocument } from '../../../src/render/document/model.js';
+import { renderMarkdown } from '../../../src/render/document/markdown.js';
+import { HOSTILE, NAMES, sampleDocument } from '../../helpers/documents.js';
 
 /** Block tokens from marked, a CommonMark + GitHub parser nobody here wrote; blank lines dropped. */
 const lex = (markdown: string): Token[] => new Lexer().lex(markdown).filter((t) => t.type !== 'space');
@@ -45,7 +45,7 @@ describe('Markdown: the sample document', () => {
   const tokens = lex(markdown);
 
   it('matches test/golden/document-sample.md', async () => {
-    await expect(markdown).toMatchFileSnapshot('../golden/document-sample.md');
+    await expect(markdown).toMatchFileSnapshot('../../golden/document-sample.md');
   });
 
   it('has the title at depth 1, sections at 2 and subheadings at 3', () => {

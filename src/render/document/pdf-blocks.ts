@@ -1,4 +1,4 @@
-import type { Block, Section } from './document.js';
+import type { Block, Section } from './model.js';
 import type { Pen, Style } from './pdf-page.js';
 import {
   RULE_GREY,

@@ -1,5 +1,5 @@
-import type { Block, Column, PrintedDocument } from './document.js';
-import { md, mdHeading } from './markdown.js';
+import type { Block, Column, PrintedDocument } from './model.js';
+import { md, mdHeading } from '../markdown.js';
 
 /**
  * A printed document as GitHub-flavoured Markdown, for email and archives: the same words as the

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { dataFile } from '../reference/reference.js';
-import type { PrintedDocument } from './document.js';
+import { dataFile } from '../../reference/reference.js';
+import type { PrintedDocument } from './model.js';
 import { drawSection } from './pdf-blocks.js';
 import type { Pen } from './pdf-page.js';
 import {

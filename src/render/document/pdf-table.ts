@@ -1,4 +1,4 @@
-import type { Column } from './document.js';
+import type { Column } from './model.js';
 import type { Pen, Style } from './pdf-page.js';
 import {
   RULE_GREY,
