@@ -9,6 +9,7 @@ import * as meeting from './meeting.js';
 import * as ledger from './ledger.js';
 import * as calendar from './calendar.js';
 import * as documents from './documents.js';
+import * as report from './report.js';
 import * as config from './config.js';
 import * as completion from './completion.js';
 
@@ -22,6 +23,7 @@ const groups = [
   ledger,
   documents,
   calendar,
+  report,
   config,
   completion,
 ];

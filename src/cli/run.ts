@@ -132,7 +132,8 @@ export function checkFormat(globals: GlobalOptions, spec: CommandSpec): void {
 /**
  * commander hands `--format` to the global flag wherever it is typed. A command with a document
  * format of its own (agenda: md) takes the value instead, checked against its own choices;
- * `--format json` stays global, the same as --json.
+ * `--format json` stays global, the same as --json. A command that prints records and also has a
+ * format of its own (report rollout: svg) keeps the record formats global and takes the rest.
  */
 export function routeFormat(
   globals: GlobalOptions,
@@ -140,8 +141,9 @@ export function routeFormat(
   spec: CommandSpec,
 ): { globals: GlobalOptions; flags: Record<string, unknown> } {
   const format = globals.format;
-  if (!('format' in spec.flags) || format === undefined || format.trim().toLowerCase() === 'json')
-    return { globals, flags };
+  const normalised = format?.trim().toLowerCase();
+  if (!('format' in spec.flags) || format === undefined || normalised === 'json') return { globals, flags };
+  if (spec.records && (FORMATS as readonly string[]).includes(normalised!)) return { globals, flags };
   return { globals: { ...globals, format: undefined }, flags: { ...flags, format } };
 }
 

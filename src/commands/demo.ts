@@ -5,7 +5,6 @@ import type { Context } from '../context.js';
 import { RuleError } from '../errors.js';
 import { addDays, dateInNewYork } from '../domain/dates.js';
 import { initialStore } from '../domain/initial-store.js';
-import { rolloutStatus } from '../domain/precincts.js';
 import { addSampleRoster } from '../domain/sample-roster.js';
 import { addSampleMeetings } from '../domain/sample-meetings.js';
 import { addSampleLedger } from '../domain/sample-ledger.js';
@@ -23,6 +22,7 @@ import * as sectorLocate from './sector/locate.js';
 import * as meetingNext from './meeting/next.js';
 import { agendaDocument } from '../render/printed/agenda.js';
 import { minutesDocument } from '../render/printed/minutes.js';
+import * as rolloutReport from './report/rollout.js';
 import type { Options } from '../cli/define.js';
 import type { demo } from '../cli/store-commands.js';
 
@@ -80,13 +80,12 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   const view = calendarView(store, { kind: 'precinct', precinct: 75 }, {}, calendarDomain(ctx.settings));
   await writeAtomically(calendar, renderICalendar(view), true, 'give the demo a new --store folder');
 
-  const statuses = store.precincts.map((p) => rolloutStatus(p, today));
-  const rollout = {
-    active: statuses.filter((s) => s === 'active').length,
-    pending: statuses.filter((s) => s === 'pending').length,
-    unknown: statuses.filter((s) => s === 'unknown').length,
-    total: statuses.length,
-  };
+  // The city's rollout as of today, and its map beside the store.
+  const report = await rolloutReport.run(ctx, {});
+  const rolloutMap = join(dirname(storePath), 'rollout-map.svg');
+  await rolloutReport.run(ctx, { format: 'svg', output: rolloutMap, force: true });
+  const { active, pending, unknown, total } = report.json as Record<string, number>;
+  const rollout = { active, pending, unknown, total };
 
   const blocks: Block[] = [
     text(
@@ -109,11 +108,11 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     heading(`The minutes of 75A's last meeting, a draft until approved (nsm minutes ${lastHeld.id})`),
     text(`  ${minutes}`),
     text(`Once its next meeting (${nextId}) is held, approve them there: nsm minutes approve ${lastHeld.id}`),
-    heading('Neighborhood Policing rollout'),
-    text(
-      `${rollout.active} of ${rollout.total} precincts active, ${rollout.pending} pending, ${rollout.unknown} with an unknown start date ` +
-        '(nsm precinct list --rollout unknown)',
-    ),
+    heading('The Neighborhood Policing rollout (nsm report rollout)'),
+    // The summary and the boroughs; the report itself goes on with the waves.
+    ...report.blocks.slice(1, 4),
+    text(`Its map of the sectors, coloured by their precinct's status (nsm report rollout --format svg):`),
+    text(`  ${rolloutMap}`),
   ];
   return {
     json: {
@@ -127,6 +126,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
       rollout,
       calendar,
       minutes,
+      rolloutMap,
     },
     blocks,
   };

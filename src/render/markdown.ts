@@ -8,9 +8,12 @@ import { visible } from './text.js';
  * (four of them would open a code block).
  */
 export function md(text: string): string {
-  return inline(text)
-    .replace(/^[-+]/, (c) => `\\${c}`)
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    inline(text)
+      // A list marker is followed by a space or ends the line ("-5", "66.2%" open nothing); "---" is a rule.
+      .replace(/^[-+](?=\s|$|-)/, (c) => `\\${c}`)
+      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+  );
 }
 
 /** Text after `#`, `##` …: a heading's text cannot open a list, so "1. Welcome" stays as it is. */

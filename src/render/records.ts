@@ -41,15 +41,26 @@ function tsvRows(columns: string[], rows: Cell[][]): string {
 }
 
 /**
- * The records as one CSV table: the first table, or a show command's fields as one row. A cell
- * that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe.
+ * The records as CSV: a show command's fields as one row, or every table in turn. When there are
+ * several (a report's parts), each comes under its heading as a one-cell row, after an empty line.
+ * A cell that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe.
  */
 export async function renderCsv(blocks: Block[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
-  const records = primaryTable(blocks);
-  if (!records) return '';
-  const rows = [records.columns, ...records.rows.map((row) => row.map((v) => csvCell(v)))];
-  return stringify(rows, { record_delimiter: 'windows' }).replace(/\r\n$/, '');
+  const sections = csvSections(blocks);
+  return sections
+    .map(({ title, columns, rows }) =>
+      stringify(
+        [
+          ...(sections.length > 1 && title !== null ? [[csvCell(title)]] : []),
+          columns,
+          ...rows.map((row) => row.map((v) => csvCell(v))),
+        ],
+        { record_delimiter: 'windows' },
+      ),
+    )
+    .join('\r\n')
+    .replace(/\r\n$/, '');
 }
 
 function csvCell(value: Cell): string {
@@ -66,16 +77,34 @@ function csvCell(value: Cell): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function primaryTable(blocks: Block[]): { columns: string[]; rows: Cell[][] } | null {
+/** One CSV table and the heading it stands under. */
+interface CsvSection {
+  title: string | null;
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** A show command's tables are details of the one record its fields describe; a list's are the records. */
+function csvSections(blocks: Block[]): CsvSection[] {
+  const first = blocks.find((b) => b.kind === 'table' || b.kind === 'fields');
+  if (first?.kind === 'fields')
+    return [
+      {
+        title: null,
+        columns: first.fields.map(([label]) => label),
+        rows: [first.fields.map(([, value]) => value)],
+      },
+    ];
+  const sections: CsvSection[] = [];
+  let title: string | null = null;
   for (const block of blocks) {
-    if (block.kind === 'table') return block;
-    if (block.kind === 'fields')
-      return {
-        columns: block.fields.map(([label]) => label),
-        rows: [block.fields.map(([, value]) => value)],
-      };
+    if (block.kind === 'heading') title = block.text;
+    if (block.kind === 'table') {
+      sections.push({ title, columns: block.columns, rows: block.rows });
+      title = null;
+    }
   }
-  return null;
+  return sections;
 }
 
 /** GitHub-flavoured Markdown: headings, tables and field lists, stored text escaped. */

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { bytes, initializedStore, json, tempStore } from '../helpers/cli.js';
@@ -12,6 +14,7 @@ interface Demo {
   next: { id: string; sector: string; start: string };
   located: { sector: string };
   rollout: { active: number; pending: number; unknown: number; total: number };
+  rolloutMap: string;
 }
 
 describe('nsm demo', () => {
@@ -20,6 +23,11 @@ describe('nsm demo', () => {
     const demo = json<Demo>(await nsmIn(['demo', '--store', store, '--json']));
     expect(demo).toMatchObject({ store, ncos: 18, meetings: 50, issues: 10, located: { sector: '14B' } });
     expect(demo.rollout).toEqual({ active: 76, pending: 0, unknown: 2, total: 78 });
+    // The rollout map beside the store, one shape per sector, parsed as XML.
+    expect(demo.rolloutMap).toBe(join(dirname(store), 'rollout-map.svg'));
+    const map = new DOMParser().parseFromString(readFileSync(demo.rolloutMap, 'utf8'), 'image/svg+xml');
+    expect(map.getElementsByTagName('svg')).toHaveLength(1);
+    expect(map.getElementsByTagName('path').length).toBeGreaterThanOrEqual(302);
     // The clock is 2026-11-26; 75A meets on the 2nd Tuesday of December at 7 pm.
     expect(demo.next).toMatchObject({ sector: '75A', start: '2026-12-08T19:00:00-05:00' });
 
