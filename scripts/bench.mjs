@@ -58,6 +58,45 @@ async function makeStore(ncos, meetings) {
     });
   }
   store.nextId.meeting = meetings + 1;
+  // A ledger: one issue per meeting, raised in 2026 and in every status, each with a solution.
+  const statuses = ['open', 'in-progress', 'resolved', 'closed'];
+  for (let i = 0; i < meetings; i++) {
+    const meeting = store.meetings[i];
+    const raisedOn = `2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+    const status = statuses[i % 4];
+    const history = [{ on: raisedOn, status: 'open', note: 'raised', meetingId: meeting.id }];
+    if (status !== 'open') history.push({ on: '2026-11-01', status, note: 'moved', meetingId: null });
+    store.issues.push({
+      id: `I${i + 1}`,
+      meetingId: meeting.id,
+      precinct: meeting.precinct,
+      sector: meeting.sector,
+      category: ['traffic', 'noise', 'quality-of-life', 'drugs'][i % 4],
+      summary: `Bench issue ${i + 1} on the block`,
+      details: null,
+      location: null,
+      raisedBy: null,
+      private: i % 10 === 0,
+      status,
+      raisedOn,
+      history,
+      createdAt: NOW,
+    });
+    store.solutions.push({
+      id: `S${i + 1}`,
+      issueId: `I${i + 1}`,
+      summary: `Bench solution ${i + 1}`,
+      owner: 'DOT',
+      ownerKind: 'agency',
+      due: '2026-10-15',
+      status: i % 3 === 0 ? 'done' : 'agreed',
+      agreedAt: meeting.id,
+      history: [{ on: raisedOn, status: 'agreed', note: 'agreed', meetingId: meeting.id }],
+      createdAt: NOW,
+    });
+  }
+  store.nextId.issue = meetings + 1;
+  store.nextId.solution = meetings + 1;
   const path = join(mkdtempSync(join(tmpdir(), 'nsm-bench-')), 'store.json');
   writeFileSync(path, serializeStore(store), { mode: 0o600 });
   return path;
@@ -102,6 +141,13 @@ const cases = [
     (i) => ['minutes', 'M1', '-o', join(outputs, `minutes-${i}.pdf`), '--force'],
   ],
   ['agenda M2 --format html', () => ['agenda', 'M2', '--format', 'html']],
+  ['report rollout', () => ['report', 'rollout']],
+  [
+    'report rollout --format svg -o <file> (the map)',
+    (i) => ['report', 'rollout', '--format', 'svg', '-o', join(outputs, `map-${i}.svg`), '--force'],
+  ],
+  ['report staffing --precinct all', () => ['report', 'staffing', '--precinct', 'all']],
+  ['report issues --precinct all', () => ['report', 'issues', '--precinct', 'all']],
   ['__complete sector (completion)', () => ['__complete', 'sector']],
   [
     'nco add (a write)',
@@ -133,7 +179,7 @@ const cases = [
 const small = await makeStore(20, 400);
 const large = await makeStore(2000, 20000);
 console.log(
-  `node ${process.version}; median of ${runs} runs; small store ${Math.round(statSync(small).size / 1024)} KB (20 NCOs, 400 meetings), large store ${(statSync(large).size / 1048576).toFixed(1)} MB (2,000 NCOs, 20,000 meetings)\n`,
+  `node ${process.version}; median of ${runs} runs; small store ${Math.round(statSync(small).size / 1024)} KB (20 NCOs, 400 meetings and issues), large store ${(statSync(large).size / 1048576).toFixed(1)} MB (2,000 NCOs, 20,000 meetings, 20,000 issues and solutions)\n`,
 );
 console.log('| command | small store | large store |');
 console.log('|---|---:|---:|');

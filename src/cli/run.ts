@@ -120,7 +120,13 @@ async function renderBlocks(ctx: Context, output: Output, spec: CommandSpec): Pr
 
 /** `--format` other than json is for commands that print records; checked before anything runs. */
 export function checkFormat(globals: GlobalOptions, spec: CommandSpec): void {
-  const format = globals.format?.toLowerCase();
+  const format = globals.format?.trim().toLowerCase();
+  // A command that draws pictures took --format svg already (routeFormat).
+  if (format === 'svg')
+    throw new UsageError(
+      `nsm ${spec.path.join(' ')} has no picture, so --format svg does not apply`,
+      'the rollout has one: nsm report rollout --format svg (a map of the sectors, or --chart)',
+    );
   if (format === undefined || format === 'json' || spec.records) return;
   if ((FORMATS as readonly string[]).includes(format))
     throw new UsageError(

@@ -341,4 +341,14 @@ describe('nsm report rollout refusals', () => {
     expect(existsSync(output)).toBe(false);
     await refused(['report', 'rollout', '--format', 'pdf'], store, 2);
   });
+
+  it('--format svg on a report with no picture says which one has', async () => {
+    const store = cityStore();
+    for (const verb of ['staffing', 'issues']) {
+      const run = await refused(['report', verb, '--format', 'SVG'], store, 2);
+      expect(run.stderr).toBe(
+        `nsm: nsm report ${verb} has no picture, so --format svg does not apply — the rollout has one: nsm report rollout --format svg (a map of the sectors, or --chart)\n`,
+      );
+    }
+  });
 });
