@@ -246,6 +246,12 @@ describe('nsm report issues', () => {
     },
   );
 
+  it('writes JSON (test/golden/report-issues.json)', async () => {
+    const json = await report(storeFile(), ['--precinct', '75', '--json']);
+    await expect(json).toMatchFileSnapshot('../golden/report-issues.json');
+    for (const text of PRIVATE) expect(json).not.toContain(text);
+  });
+
   it('writes Markdown (test/golden/report-issues.md)', async () => {
     const md = await report(storeFile(), ['--precinct', '75', '--format', 'md']);
     expect(md).toContain('| I2 | 75A | noise | open | 2026-03-10 | 261 | (private) |');

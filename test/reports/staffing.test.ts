@@ -180,6 +180,14 @@ describe('nsm report staffing', () => {
     expect(rows.map((line) => /^│ (\d+[A-Z]) /.exec(line)![1])).toEqual(all.sectors.map((s) => s.sector));
   });
 
+  it('writes JSON (test/golden/report-staffing.json)', async () => {
+    const run = await nsmIn(['report', 'staffing', '--as-of', '2026-09-01', '--json'], {
+      store: cityStore(),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    await expect(run.stdout).toMatchFileSnapshot('../golden/report-staffing.json');
+  });
+
   it('writes Markdown tables that keep stored names as typed', async () => {
     const run = await nsmIn(['report', 'staffing', '--as-of', '2026-09-01', '--format', 'md'], {
       store: cityStore(),
