@@ -12,7 +12,7 @@ import { findSector } from '../domain/sectors.js';
 import { calendarDomain } from '../settings/values.js';
 import { loadStore } from '../store/store.js';
 import type { Output } from '../render/view.js';
-import { writeAtomically } from './output-file.js';
+import { refuseStoreFiles, writeAtomically } from './output-file.js';
 import { writeSplit } from './calendar/split.js';
 
 type CalendarOptions = Options<typeof calendar>;
@@ -27,6 +27,7 @@ export async function run(ctx: Context, options: CalendarOptions): Promise<Outpu
         `--split writes every sector and precinct of a precinct (or all), so it takes no ${scope.kind === 'sector' ? '--sector' : scope.kind === 'meeting' ? '--meeting' : '-o'}`,
         'give --split <folder> with --precinct <pct> or --precinct all, or leave out --split',
       );
+    await refuseStoreFiles(ctx.storePath, options.split, '--split');
     const store = await loadStore(ctx);
     if (scope.kind === 'precinct') findPrecinct(store, scope.precinct);
     return writeSplit(
@@ -43,7 +44,10 @@ export async function run(ctx: Context, options: CalendarOptions): Promise<Outpu
   const { renderICalendar } = await import('../render/icalendar.js');
   const ics = renderICalendar(view);
   const file = options.output === undefined || options.output === '-' ? null : options.output;
-  if (file !== null) await writeAtomically(file, ics, Boolean(options.force), 'choose another -o file');
+  if (file !== null) {
+    await refuseStoreFiles(ctx.storePath, file, '-o');
+    await writeAtomically(file, ics, Boolean(options.force), 'choose another -o file');
+  }
   const cancelled = view.events.filter((e) => e.cancelled).length;
   const count = `${view.events.length} meeting${view.events.length === 1 ? '' : 's'}${cancelled > 0 ? `, ${cancelled} cancelled` : ''}`;
   return {

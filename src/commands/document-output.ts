@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { DocumentFormat, PrintedDocument } from '../render/document/model.js';
 import type { Output } from '../render/view.js';
-import { writeAtomically } from './output-file.js';
+import { refuseStoreFiles, writeAtomically } from './output-file.js';
 
 /** A printed document on its way out: to -o, to a file named for it, or to stdout. */
 export interface Delivery {
@@ -66,6 +66,7 @@ export async function deliver(ctx: Context, d: Delivery): Promise<Output> {
       : format === 'pdf' && ctx.stdoutIsTTY && !toStdout && ctx.format !== 'json'
         ? `${d.name}.pdf`
         : null;
+  if (file !== null) await refuseStoreFiles(ctx.storePath, file, '-o');
   const json = ctx.format === 'json';
   if (json && file === null) return { json: { ...d.json, format, output: null }, blocks: [] };
   const content = await render(d.document, format, ctx.now());

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { WriteError } from '../errors.js';
+import { link, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { backupsDir, lockPath } from '../store/paths.js';
+import { UsageError, WriteError } from '../errors.js';
 
 /**
  * Files nsm writes (calendars, agendas, minutes) may be published: a web server may hand one to a
@@ -89,4 +90,29 @@ async function syncFolder(dir: string): Promise<void> {
   } finally {
     await folder.close();
   }
+}
+
+/**
+ * An output (`-o`, `--split`) must never land on the store's own files: the store, its backups and
+ * undo journal, its lock. Written there, it would replace records without a lock or a backup. Links
+ * are resolved first, so another name for the store is refused too.
+ */
+export async function refuseStoreFiles(storePath: string, output: string, flag: string): Promise<void> {
+  const target = await realTarget(output);
+  const store = await realTarget(storePath);
+  const own = [store, backupsDir(store), lockPath(store), resolve(storePath), backupsDir(resolve(storePath))];
+  if (own.some((p) => target === p || target.startsWith(p + sep)))
+    throw new UsageError(
+      `${flag} ${output} is nsm's own store file (${storePath} and the files beside it)`,
+      `choose another ${flag} file`,
+    );
+}
+
+/** The real path a name stands for, or would stand for once written: links resolved, folders too. */
+async function realTarget(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const real = await realpath(absolute).catch(() => null);
+  if (real !== null) return real;
+  const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
+  return join(folder, basename(absolute));
 }

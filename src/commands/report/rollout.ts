@@ -17,7 +17,7 @@ import { dataFile } from '../../reference/reference.js';
 import { rolloutTimeline, waveName } from '../../render/rollout-timeline.js';
 import { fields, heading, table, text, type Block, type Cell, type Output } from '../../render/view.js';
 import { loadStore } from '../../store/store.js';
-import { writeAtomically } from '../output-file.js';
+import { refuseStoreFiles, writeAtomically } from '../output-file.js';
 
 type RolloutOptions = Options<typeof rollout>;
 
@@ -28,7 +28,7 @@ export async function run(ctx: Context, options: RolloutOptions): Promise<Output
   const asOf = options.asOf === undefined ? today : parseAsOf(options.asOf, today);
   const store = await loadStore(ctx);
   const report = rolloutReport(store, asOf, options.by ?? 'borough');
-  if (svg) return picture(report, options);
+  if (svg) return picture(ctx, report, options);
   return {
     json: report,
     blocks: ctx.format === 'table' ? forTerminal(report, ctx.width) : forFiles(report),
@@ -166,10 +166,11 @@ function plural(n: number, noun: string): string {
 type Sectors = FeatureCollection<Polygon | MultiPolygon, { sector: string; precinct: number }>;
 
 /** `--format svg`: the map of sectors by status (or, with --chart, the line chart), to -o or stdout. */
-async function picture(report: RolloutReport, options: RolloutOptions): Promise<Output> {
+async function picture(ctx: Context, report: RolloutReport, options: RolloutOptions): Promise<Output> {
+  const file = options.output === undefined || options.output === '-' ? null : options.output;
+  if (file !== null) await refuseStoreFiles(ctx.storePath, file, '-o');
   const svg = options.chart ? await chart(report) : await map(report);
   const what = options.chart ? 'chart' : 'map';
-  const file = options.output === undefined || options.output === '-' ? null : options.output;
   if (file !== null) await writeAtomically(file, svg, Boolean(options.force), 'choose another -o file');
   const { asOf, total, active, pending, unknown, percentActive } = report;
   return {
