@@ -6,6 +6,7 @@ import { parseChoice } from '../domain/choice.js';
 import { locateStore } from '../store/paths.js';
 import { loadSettings } from '../settings/file.js';
 import { FORMATS, type Format, type Output } from '../render/view.js';
+import { cell } from '../render/text.js';
 import type { CommandSpec } from './define.js';
 
 /** The global flags every command accepts, as commander hands them over. */
@@ -157,13 +158,14 @@ export function routeFormat(
 export function reportError(error: unknown, stderr: Writable, env: NodeJS.ProcessEnv): number {
   if (isPromptExit(error)) error = new InterruptedError('cancelled at the prompt; nothing was changed');
   if (error instanceof NsmError) {
-    stderr.write(`nsm: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`);
+    // Messages quote what was typed or stored: shown escaped, on one line, like every other output.
+    stderr.write(`nsm: ${cell(error.message)}${error.hint ? ` — ${cell(error.hint)}` : ''}\n`);
     if (env.NSM_DEBUG === '1') stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(
-    `nsm: internal error: ${message} — this is a bug; run again with NSM_DEBUG=1 for details and report it\n`,
+    `nsm: internal error: ${cell(message)} — this is a bug; run again with NSM_DEBUG=1 for details and report it\n`,
   );
   if (env.NSM_DEBUG === '1' && error instanceof Error) stderr.write(`${error.stack}\n`);
   return 1;

@@ -1,10 +1,12 @@
 /**
  * Text from the store is kept exactly as typed, but never reaches a terminal raw: control
- * characters and escape sequences are shown as visible escapes (\x1b, \x9b) so a stored
- * string cannot move the cursor, recolour the screen or hide what follows it.
+ * characters, escape sequences and bidirectional overrides are shown as visible escapes (\x1b,
+ * \x9b, \u202e) so a stored string cannot move the cursor, recolour the screen, reverse or hide
+ * what follows it.
  */
+// C0 and C1 controls, and the bidirectional marks and overrides (U+202E turns "gpj.exe" around).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function visible(text: string): string {
   return text.replace(CONTROL, (c) => {
