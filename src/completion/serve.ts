@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Io } from '../cli/run.js';
@@ -6,6 +5,7 @@ import type { Store } from '../domain/schema.js';
 import { loadSettings } from '../settings/file.js';
 import { resolveStorePath } from '../store/paths.js';
 import { parseStore } from '../store/parse.js';
+import { readStoreFile } from '../store/read.js';
 import { oneLine } from './quote.js';
 import { candidates, isKind } from './values.js';
 import type { StoreKind } from './protocol.js';
@@ -70,7 +70,7 @@ async function answer(request: Request, env: NodeJS.ProcessEnv): Promise<string>
 /** The store, or null when there is none or it cannot be read: setting keys need none. */
 async function readStore(path: string): Promise<Store | null> {
   try {
-    return parseStore(await readFile(path, 'utf8'), path);
+    return parseStore(await readStoreFile(path), path);
   } catch {
     return null;
   }

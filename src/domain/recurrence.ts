@@ -81,6 +81,7 @@ export function planSeries(
         `--repeat "${repeat.rrule}" is not a single RRULE`,
         'give one rule, without DTSTART or EXDATE',
       );
+    checkRule(repeat.rrule, parsed.origOptions);
     const ruleLimited = parsed.options.count !== null || parsed.options.until !== null;
     if (ruleLimited && (limit.count !== undefined || limit.until !== undefined)) {
       throw new UsageError(
@@ -152,6 +153,56 @@ export function planSeries(
       .slice(6),
     notes,
   };
+}
+
+/** The BY parts a meeting rule may use, with the values RFC 5545 allows (0 is never one of them but for times). */
+const RANGES: Array<[string, string, number, number, boolean]> = [
+  ['bymonth', 'BYMONTH', 1, 12, false],
+  ['bymonthday', 'BYMONTHDAY', -31, 31, true],
+  ['byyearday', 'BYYEARDAY', -366, 366, true],
+  ['byweekno', 'BYWEEKNO', -53, 53, true],
+  ['bysetpos', 'BYSETPOS', -366, 366, true],
+  ['byhour', 'BYHOUR', 0, 23, false],
+  ['byminute', 'BYMINUTE', 0, 59, false],
+  ['bysecond', 'BYSECOND', 0, 59, false],
+];
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Refuses what a meeting rule cannot mean before anything is expanded: a rule that never matches
+ * makes the expansion look for an occurrence until the year 9999, at full CPU. Meetings repeat
+ * daily at most, every 1 to 100 periods, and every BY value lies in its RFC 5545 range.
+ */
+function checkRule(rule: string, options: Partial<Record<string, unknown>>): void {
+  const refuse = (what: string, fix: string) => {
+    throw new UsageError(`--repeat "${rule}" ${what}`, fix);
+  };
+  if (typeof options.freq === 'number' && options.freq > RRule.DAILY)
+    refuse(
+      'repeats more often than daily',
+      'meetings repeat daily at most: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY',
+    );
+  const interval = options.interval ?? 1;
+  if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 1 || interval > 100)
+    refuse(`has INTERVAL=${String(interval)}`, 'INTERVAL is a whole number from 1 to 100');
+  const values = (key: string) => {
+    const v = options[key];
+    return v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(Number);
+  };
+  for (const [key, name, low, high, signed] of RANGES) {
+    const bad = values(key).find((n) => !Number.isInteger(n) || n < low || n > high || (signed && n === 0));
+    if (bad !== undefined)
+      refuse(
+        `has ${name}=${bad}`,
+        `${name} takes ${signed ? `${low} to -1 or 1 to ${high}` : `${low} to ${high}`}`,
+      );
+  }
+  // A month day that none of the months has (BYMONTH=2;BYMONTHDAY=30) never comes.
+  const months = values('bymonth');
+  const longest = Math.max(...(months.length > 0 ? months : [1]).map((m) => DAYS_IN_MONTH[m - 1]!));
+  const days = values('bymonthday');
+  if (days.length > 0 && days.every((d) => Math.abs(d) > longest))
+    refuse('never happens: no month it names has that day', 'check BYMONTH and BYMONTHDAY');
 }
 
 function limits(limit: { count?: number; until?: string }) {

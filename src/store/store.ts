@@ -17,6 +17,7 @@ import {
 } from './history.js';
 import { withStoreLock } from './lock.js';
 import { parseStore } from './parse.js';
+import { readStoreFile } from './read.js';
 
 export function serializeStore(store: Store): string {
   return JSON.stringify(store) + '\n';
@@ -25,8 +26,9 @@ export function serializeStore(store: Store): string {
 /** Reads the store file's text; a missing file is an error that says how to create one. */
 export async function readStoreText(storePath: string): Promise<string> {
   try {
-    return await readFile(storePath, 'utf8');
+    return await readStoreFile(storePath);
   } catch (error) {
+    if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new StoreUnreadableError(
         `there is no store at ${storePath}`,
@@ -39,8 +41,9 @@ export async function readStoreText(storePath: string): Promise<string> {
 
 async function readTextIfAny(storePath: string): Promise<string | null> {
   try {
-    return await readFile(storePath, 'utf8');
+    return await readStoreFile(storePath);
   } catch (error) {
+    if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fsError(error, storePath, 'write');
   }
@@ -109,8 +112,9 @@ export async function loadStore(ctx: Context): Promise<Store> {
 export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
   let text: string;
   try {
-    text = await readFile(ctx.storePath, 'utf8');
+    text = await readStoreFile(ctx.storePath);
   } catch (error) {
+    if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fsError(error, ctx.storePath, 'read');
   }

@@ -43,6 +43,18 @@ const FAILURES: Array<[string, Limit, RegExp]> = [
   ['FREQ=MONTHLY;UNTIL=20271231T000000Z', { until: '2027-06-30' }, /its own COUNT or UNTIL/],
   ['FREQ=MONTHLY', {}, /needs an end/],
   ['weekly', { until: '2027-03-01' }, /no meetings/],
+  // Rules that never match, or repeat absurdly often: refused before expansion, which would spin.
+  ['FREQ=DAILY;INTERVAL=-1;COUNT=3', {}, /INTERVAL=-1/],
+  ['FREQ=WEEKLY;INTERVAL=0', { count: 3 }, /INTERVAL=0/],
+  ['FREQ=SECONDLY;BYSECOND=70', { count: 3 }, /more often than daily/],
+  ['FREQ=MINUTELY;BYMINUTE=61', { count: 3 }, /more often than daily/],
+  ['FREQ=HOURLY', { count: 3 }, /more often than daily/],
+  ['FREQ=WEEKLY;BYHOUR=99', { count: 2 }, /BYHOUR=99/],
+  ['FREQ=MONTHLY;BYMONTHDAY=40', { count: 2 }, /BYMONTHDAY=40/],
+  ['FREQ=MONTHLY;BYMONTHDAY=0', { count: 2 }, /BYMONTHDAY=0/],
+  ['FREQ=YEARLY;BYMONTH=13', { count: 2 }, /BYMONTH=13/],
+  ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', { count: 3 }, /never happens/],
+  ['FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31', { count: 3 }, /never happens/],
 ];
 
 function seriesTable() {

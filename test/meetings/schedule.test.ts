@@ -147,9 +147,9 @@ describe('nsm meeting schedule refuses conflicts (exit 3) unless --force', () =>
     expect(ids(await list(store))).toEqual(['M1']);
   });
 
-  it('a series whose own meetings overlap each other (hourly, 2 hours long)', async () => {
+  it('a series whose own meetings overlap each other (7 and 8 pm daily, 2 hours long)', async () => {
     const store = initializedStore();
-    const hourly = ['--repeat', 'FREQ=HOURLY', '--count', '3'];
+    const hourly = ['--repeat', 'FREQ=DAILY;BYHOUR=19,20', '--count', '3'];
     expect(
       (await refused(store, at('75A', '2026-12-08 19:00', ...hourly, '--duration', '2h'), 3)).stderr,
     ).toMatch(/overlaps/);
