@@ -59,7 +59,8 @@ export const schedule = spec({
   notes:
     `${timeNotes}\n` +
     'Quarterly and monthly series keep the weekday and its place in the month (2nd Tuesday stays 2nd Tuesday);\n' +
-    'a 5th weekday becomes the last one of each month.\n' +
+    'a 5th weekday becomes the last one of each month. An RRULE repeats DAILY, WEEKLY, MONTHLY or YEARLY,\n' +
+    'every 1 to 100 of them, and at most 200 meetings.\n' +
     'Refused unless --force: an overlapping meeting of the sector, its NCOs or its venue; a time in the past.\n' +
     'Warned, not refused (for each meeting of a series): the sector already meets within 14 days; no NCO is\n' +
     'assigned to the sector that day; a meeting that starts before 8:00 AM or is still running after 10:00 PM;\n' +
