@@ -71,7 +71,7 @@ export async function deliver(ctx: Context, d: Delivery): Promise<Output> {
   if (json && file === null) return { json: { ...d.json, format, output: null }, blocks: [] };
   const content = await render(d.document, format, ctx.now());
   if (file === null) return { json: d.json, blocks: [], document: content };
-  await writeAtomically(file, content, d.force, 'choose another -o file', d.holdsPrivate ? 0o600 : 0o666);
+  await writeAtomically(file, content, d.force, 'choose another -o file', d.holdsPrivate ? 0o600 : 0o644);
   const label = format === 'md' ? 'Markdown' : format === 'pdf' ? 'a PDF' : 'an HTML page';
   return {
     json: { ...d.json, format, output: file },

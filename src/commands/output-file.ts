@@ -8,15 +8,16 @@ import { UsageError, WriteError } from '../errors.js';
  * Files nsm writes (calendars, agendas, minutes) may be published: a web server may hand one to a
  * subscriber at any moment, so a file is never seen half written. Each is written to a temporary
  * file in the same folder, synced, then renamed over the old one (or, without --force, linked to
- * a name that must not exist yet, which fails instead of replacing). Files get the usual mode
- * (0644 under the usual umask) unless they hold private text: `mode` 0o600 keeps those to their owner.
+ * a name that must not exist yet, which fails instead of replacing). Files are readable by all
+ * (0644, even under a permissive umask) unless they hold private text: `mode` 0o600 keeps those to
+ * their owner.
  */
 export async function writeAtomically(
   path: string,
   content: string | Uint8Array,
   force: boolean,
   fix: string,
-  mode = 0o666,
+  mode = 0o644,
 ): Promise<void> {
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new WriteError(`cannot write ${path}: it is a folder`, fix);
@@ -55,7 +56,7 @@ export async function prepareFolder(folder: string): Promise<void> {
       `cannot write into ${folder}: it is a file`,
       'give --split a folder, or -o for one file',
     );
-  await mkdir(folder).catch((error: unknown) => {
+  await mkdir(folder, { mode: 0o755 }).catch((error: unknown) => {
     throw cannotWrite(folder, error, 'create its parent folder first, or choose another --split folder');
   });
 }

@@ -45,7 +45,7 @@ export function isTemporaryName(storeBase: string, name: string): boolean {
  * answers ENOENT for its children (under /proc, for one). Creates each missing folder in turn instead,
  * with `mode` (before the umask).
  */
-export async function makeFolders(dir: string, mode = 0o777): Promise<void> {
+export async function makeFolders(dir: string, mode = 0o700): Promise<void> {
   const missing: string[] = [];
   for (let folder = dir; ; folder = dirname(folder)) {
     try {
