@@ -114,6 +114,29 @@ export function checkStore(store: Store, today: string, precinct?: number): Find
     error('id-counter', `the next series id would be R${store.nextId.series}, but R${highestSeries} exists`);
 
   const meetingIds = new Set(store.meetings.map((m) => m.id));
+  const issueIds = new Set(store.issues.map((i) => i.id));
+  for (const id of duplicates(store.issues, (i) => i.id))
+    error('duplicate-issue', `issue id ${id} is used more than once`);
+  for (const id of duplicates(store.solutions, (s) => s.id))
+    error('duplicate-solution', `solution id ${id} is used more than once`);
+  for (const i of store.issues)
+    if (!meetingIds.has(i.meetingId))
+      error('issue-meeting', `${i.id} was raised at ${i.meetingId}, which is not in the store`);
+  for (const s of store.solutions)
+    if (!issueIds.has(s.issueId))
+      error('solution-issue', `${s.id} is a solution for ${s.issueId}, which is not in the store`);
+  for (const [kind, letter, records] of [
+    ['issue', 'I', store.issues],
+    ['solution', 'S', store.solutions],
+  ] as const) {
+    const highestId = records.reduce((most, r) => Math.max(most, Number(r.id.slice(1))), 0);
+    if (store.nextId[kind] <= highestId)
+      error(
+        'id-counter',
+        `the next ${kind} id would be ${letter}${store.nextId[kind]}, but ${letter}${highestId} exists; ids must never be reused`,
+      );
+  }
+
   for (const id of duplicates(store.minutes, (m) => m.meetingId))
     error('duplicate-minutes', `the minutes of ${id} are approved more than once`);
   for (const m of store.minutes) {

@@ -6,7 +6,18 @@ export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
 /** The store format this nsm writes. A store with a higher number was written by a newer nsm. */
 export const SCHEMA_VERSION = 6;
 
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
+/** A day that exists: 2027-02-30 and 2027-99-99 match the pattern but name no day. */
+function realDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
+  v.check(realDay, 'expected a date that exists'),
+);
 const nullableText = v.nullable(v.string());
 
 export const PrecinctSchema = v.object({
@@ -67,7 +78,8 @@ export const PsaSchema = v.object({
 
 const wallTime = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
+  v.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
+  v.check(realDay, 'expected a date that exists'),
 );
 
 export const MeetingSchema = v.object({

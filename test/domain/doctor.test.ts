@@ -3,6 +3,7 @@ import { checkStore, type Finding } from '../../src/domain/doctor.js';
 import { understaffedSectors } from '../../src/domain/records.js';
 import type { Store } from '../../src/domain/schema.js';
 import { meeting, nco, precinct, sector, smallCity, store } from '../helpers/store-factory.js';
+import { issue, solution } from '../ledger/fixtures.js';
 
 const TODAY = '2026-11-26';
 
@@ -81,6 +82,57 @@ describe('checkStore', () => {
     const found = errors(s);
     expect(codes(found)).toContain(code);
     expect(found.find((f) => f.code === code)!.message).toMatch(message);
+  });
+
+  describe('the ledger', () => {
+    const ledger = () => {
+      const s = healthy();
+      const held = meeting({ id: 'M1', sector: '75A', start: '2026-03-10T19:00', status: 'held' });
+      s.meetings = [held];
+      s.issues = [issue('I1', held), issue('I2', held)];
+      s.solutions = [solution('S1', 'I1')];
+      s.nextId = { ...s.nextId, meeting: 2, issue: 3, solution: 2 };
+      return s;
+    };
+
+    it('is fine when ids are unique and every reference resolves', () => {
+      expect(errors(ledger())).toEqual([]);
+    });
+
+    it.each<[string, (s: Store) => void, string, RegExp]>([
+      ['a duplicate issue id', (s) => s.issues.push({ ...s.issues[0]! }), 'duplicate-issue', /I1/],
+      [
+        'a duplicate solution id',
+        (s) => s.solutions.push({ ...s.solutions[0]! }),
+        'duplicate-solution',
+        /S1/,
+      ],
+      ['an issue of a deleted meeting', (s) => (s.issues[1]!.meetingId = 'M9'), 'issue-meeting', /I2 .* M9/],
+      [
+        'a solution of a deleted issue',
+        (s) => (s.solutions[0]!.issueId = 'I7'),
+        'solution-issue',
+        /S1 .* I7/,
+      ],
+      [
+        'an issue counter that would reuse an id',
+        (s) => (s.nextId.issue = 2),
+        'id-counter',
+        /would be I2, but I2 exists/,
+      ],
+      [
+        'a solution counter that would reuse an id',
+        (s) => (s.nextId.solution = 1),
+        'id-counter',
+        /would be S1, but S1 exists/,
+      ],
+    ])('reports %s', (_what, damage, code, message) => {
+      const s = ledger();
+      damage(s);
+      const found = errors(s);
+      expect(codes(found)).toEqual([code]);
+      expect(found[0]!.message).toMatch(message);
+    });
   });
 
   describe('approved minutes', () => {
