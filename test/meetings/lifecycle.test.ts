@@ -191,6 +191,20 @@ describe('nsm meeting held', () => {
     await refused(store, ['meeting', 'cancel', 'M1'], 3, LATER);
   });
 
+  it('refuses an attendance no room holds, naming the limit', async () => {
+    const store = initializedStore();
+    await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');
+    for (const absurd of ['99999999999999999999', '10001'])
+      expect(
+        (await refused(store, ['meeting', 'held', 'M1', '--attendance', absurd], 2, LATER)).stderr,
+      ).toMatch(/is more than 10,000 people — give how many came, at most 10,000/);
+    expect(
+      await ok<MeetingJson>(store, ['meeting', 'held', 'M1', '--attendance', '10000'], LATER),
+    ).toMatchObject({
+      attendance: 10000,
+    });
+  });
+
   it('refuses a cancelled meeting even after its time', async () => {
     const store = initializedStore();
     await schedule(store, '--sector', '75A', '--at', '2026-12-08 19:00');

@@ -42,5 +42,15 @@ export function parseAttendance(input: string | undefined): number {
       'give a whole number, 0 or more, for example --attendance 35',
     );
   }
-  return Number(input);
+  const people = Number(input);
+  // A community meeting fills a room, not a stadium; a bigger number is a typing slip.
+  if (people > MOST_ATTENDANCE)
+    throw new UsageError(
+      `--attendance ${input.trim()} is more than ${MOST_ATTENDANCE.toLocaleString('en-US')} people`,
+      `give how many came, at most ${MOST_ATTENDANCE.toLocaleString('en-US')}`,
+    );
+  return people;
 }
+
+/** The most people a meeting's attendance may record. */
+export const MOST_ATTENDANCE = 10_000;
