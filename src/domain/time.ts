@@ -57,6 +57,14 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   }
   if (hour > 23 || minute > 59) throw bad('has a time of day that does not exist');
   const wall = `${date}T${pad(hour)}:${pad(minute)}`;
+  // Meetings are planned a few years ahead at most; a later year is a typing slip (and a series
+  // from 9999 would run out of calendar after a few meetings).
+  const latest = `${Number(today.slice(0, 4)) + MOST_YEARS_AHEAD}${today.slice(4)}`;
+  if (date > latest)
+    throw new UsageError(
+      `${flag} "${input}" is more than ${MOST_YEARS_AHEAD} years ahead`,
+      `meetings are scheduled up to ${latest}; check the year`,
+    );
   if (wallOf(instantOf(wall)) !== wall) {
     throw new UsageError(
       `${flag} "${input}" does not exist in New York: the clocks skip that hour for daylight saving time`,
@@ -65,6 +73,9 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   }
   return wall;
 }
+
+/** How far ahead a meeting may be scheduled. */
+export const MOST_YEARS_AHEAD = 10;
 
 /**
  * The date part of `--at` as YYYY-MM-DD (not yet checked to exist: "Feb 30 2027" gives

@@ -52,10 +52,16 @@ function forms() {
     ['Dec 15 2026 19', /no minutes/],
     ['Mar 14 2027 2:30am', /daylight saving/], // the clocks skip from 2:00 to 3:00
     ['3/14/2027 02:30', /daylight saving/],
+    ['9999-12-01 19:00', /more than 10 years ahead/], // a series from there ran out of calendar
+    ['2036-11-27 19:00', /more than 10 years ahead/],
   ])('%j is a usage error: %s', (input, why) => {
     const call = () => parseWallTime(input, TODAY);
     expect(call).toThrow(UsageError);
     expect(call).toThrow(why);
+  });
+
+  it('accepts a day exactly ten years ahead', () => {
+    expect(parseWallTime('2036-11-26 19:00', TODAY)).toBe('2036-11-26T19:00');
   });
 
   it('names every accepted form in the hint of a bad --at', () => {
