@@ -41,7 +41,8 @@ export async function run(ctx: Context, options: Options<typeof solutionList>): 
           s.id,
           s.issueId,
           issues.get(s.issueId)?.sector,
-          s.summary,
+          // The coordinator's own list shows everything, marked as the issue lists mark it.
+          `${s.summary}${issues.get(s.issueId)?.private ? ' (private)' : ''}`,
           s.owner,
           dueCell(s),
           s.status,
