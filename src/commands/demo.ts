@@ -111,7 +111,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     heading('The Neighborhood Policing rollout (nsm report rollout)'),
     // The summary and the boroughs; the report itself goes on with the waves.
     ...report.blocks.slice(1, 4),
-    text(`Its map of the sectors, coloured by their precinct's status (nsm report rollout --format svg):`),
+    text('Its map, each sector coloured by status (nsm report rollout --format svg):'),
     text(`  ${rolloutMap}`),
   ];
   return {
