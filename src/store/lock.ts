@@ -1,5 +1,5 @@
 import lockfile from 'proper-lockfile';
-import { StoreBusyError } from '../errors.js';
+import { StoreBusyError, WriteError } from '../errors.js';
 import { lockPath } from './paths.js';
 import { fsError } from './fs-errors.js';
 
@@ -35,7 +35,14 @@ export async function withStoreLock<T>(
       });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw fsError(error, storePath, 'write');
+      const code = (error as NodeJS.ErrnoException).code;
+      // The lock is a folder nsm makes and removes; anything else there is not nsm's doing.
+      if (code === 'ENOTDIR' || code === 'ENOTEMPTY')
+        throw new WriteError(
+          `${lockPath(storePath)} is in the way: the store's lock should be an empty folder, and this is ${code === 'ENOTEMPTY' ? 'a folder with files in it' : 'a file'}`,
+          `if no nsm is running, move it away (mv ${lockPath(storePath)} ${lockPath(storePath)}.old) and run the command again`,
+        );
+      if (code !== 'ELOCKED') throw fsError(error, storePath, 'write');
       if (Date.now() >= deadline) {
         throw new StoreBusyError(
           `the store is busy: another nsm has been changing ${storePath} for over ${Math.round(waitMs / 1000)} s`,
