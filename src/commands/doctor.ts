@@ -19,14 +19,17 @@ import { fields, heading, table, text, when, type Block, type Output } from '../
 import type { Options } from '../cli/define.js';
 import type { doctor } from '../cli/store-commands.js';
 import { parseScope } from './scope.js';
+import { shownCommand } from '../domain/command-privacy.js';
 
 export async function run(ctx: Context, options: Options<typeof doctor>): Promise<Output> {
   if (options.restore !== undefined) return restore(ctx, options.restore);
   const { precinct } = parseScope({ precinct: options.precinct });
   const findings: Finding[] = [];
   let counts: { precincts: number; sectors: number; ncos: number } | null = null;
+  let read: Store | null = null;
   try {
     const store = await loadStore(ctx);
+    read = store;
     counts = { precincts: store.precincts.length, sectors: store.sectors.length, ncos: store.ncos.length };
     findings.push(
       ...unknownPrecinct(store, precinct),
@@ -37,7 +40,7 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
     findings.push({ level: 'error', code: 'unreadable', message: error.message });
   }
   findings.push(...(await leftoverFiles(ctx)));
-  const backups = await backupList(ctx);
+  const backups = await backupList(ctx, read);
   const errors = findings.filter((f) => f.level === 'error').length;
   const blocks: Block[] = [
     fields([
@@ -113,14 +116,18 @@ async function leftoverFiles(ctx: Context): Promise<Finding[]> {
   ];
 }
 
-async function backupList(ctx: Context) {
+async function backupList(ctx: Context, store: Store | null) {
   const changes = await changesByBackup(ctx.storePath);
-  return (await listBackups(ctx.storePath)).map((b) => ({
-    name: b.name.replace(/\.json$/, ''),
-    savedAt: isoWithOffset(savedAt(b, changes)),
-    bytes: b.size,
-    replacedBy: changes.get(b.name)?.command ?? null,
-  }));
+  return (await listBackups(ctx.storePath)).map((b) => {
+    const change = changes.get(b.name);
+    return {
+      name: b.name.replace(/\.json$/, ''),
+      savedAt: isoWithOffset(savedAt(b, changes)),
+      bytes: b.size,
+      // A private issue's text stays out of the list, as it does out of every shared output.
+      replacedBy: change ? shownCommand(change.command, store) : null,
+    };
+  });
 }
 
 /** The recorded change that saved each backup (the state it replaced). */

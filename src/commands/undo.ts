@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
 import { readJournal, listBackups, hashOf, type JournalEntry } from '../store/history.js';
-import { readStoreText, undoLastChange } from '../store/store.js';
+import { loadStore, readStoreText, undoLastChange } from '../store/store.js';
+import { shownCommand } from '../domain/command-privacy.js';
 import { table, when, type Output } from '../render/view.js';
 import type { Options } from '../cli/define.js';
 import type { undo } from '../cli/store-commands.js';
@@ -9,10 +10,11 @@ import type { undo } from '../cli/store-commands.js';
 export async function run(ctx: Context, options: Options<typeof undo>): Promise<Output> {
   if (options.list) return list(ctx);
   const undone = inNewYork(await undoLastChange(ctx));
+  const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
   return {
-    json: { undone },
+    json: { undone: { ...undone, command } },
     blocks: [],
-    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${undone.command}`],
+    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${command}`],
   };
 }
 
@@ -20,9 +22,11 @@ async function list(ctx: Context): Promise<Output> {
   const journal = await readJournal(ctx.storePath);
   const kept = new Set((await listBackups(ctx.storePath)).map((b) => b.name));
   const current = await readStoreText(ctx.storePath).then(hashOf, () => null);
+  const store = await loadStore(ctx).catch(() => null);
   // Only the newest change can be undone next; older ones follow in turn while their backups last.
   const entries = [...journal.entries].reverse().map((e, i) => ({
     ...inNewYork(e),
+    command: shownCommand(e.command, store),
     undoable: e.backup !== null && kept.has(e.backup) && (i > 0 || e.afterHash === current),
   }));
   return {
