@@ -9,6 +9,7 @@ import { loadStore } from '../store/store.js';
 import { agendaDocument } from '../render/printed/agenda.js';
 import type { Output } from '../render/view.js';
 import { deliver } from './document-output.js';
+import { plural } from '../render/text.js';
 
 export async function run(ctx: Context, options: Options<typeof agenda>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
@@ -36,6 +37,6 @@ export async function run(ctx: Context, options: Options<typeof agenda>): Promis
     fallback: 'md',
     name: `agenda-${meeting.id}`,
     holdsPrivate: false,
-    what: `the agenda of ${meeting.id} (${carried} carried issue${carried === 1 ? '' : 's'})`,
+    what: `the agenda of ${meeting.id} (${plural(carried, 'carried issue')})`,
   });
 }

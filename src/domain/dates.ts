@@ -44,3 +44,11 @@ export function parseDateFlag(input: string, flag: string, today: string): strin
     `write it as YYYY-MM-DD (for example 2026-12-08), or today, or tomorrow`,
   );
 }
+
+/** How far ahead a meeting may be planned or a report dated: further is a typing slip. */
+export const MOST_YEARS_AHEAD = 10;
+
+/** The last day `MOST_YEARS_AHEAD` years after `today` (YYYY-MM-DD, compared as text). */
+export function latestDay(today: string): string {
+  return `${Number(today.slice(0, 4)) + MOST_YEARS_AHEAD}${today.slice(4)}`;
+}

@@ -11,6 +11,7 @@ import type {
 import { NotFoundError, RuleError } from '../errors.js';
 import { oldBusiness } from './carry-forward.js';
 import { compareMeetings, describeMeeting, endInstant, hostsOf, startInstant, venueOf } from './meetings.js';
+import { byId } from './ncos.js';
 import { isoWithOffset } from './time.js';
 
 /**
@@ -27,7 +28,7 @@ export function minutesView(store: Store, meeting: Meeting): MinutesView {
   const issuesById = new Map(store.issues.map((i) => [i.id, i]));
   const carried = oldBusiness(store, meeting);
   const carriedIds = new Set(carried.map((c) => c.issue.id));
-  const raised = store.issues.filter((i) => i.meetingId === meeting.id).sort(byNumber);
+  const raised = store.issues.filter((i) => i.meetingId === meeting.id).sort(byId);
   const next = nextMeeting(store, meeting);
   return {
     meetingId: meeting.id,
@@ -80,7 +81,7 @@ export function minutesView(store: Store, meeting: Meeting): MinutesView {
     })),
     agreed: store.solutions
       .filter((s) => s.agreedAt === meeting.id)
-      .sort(byNumber)
+      .sort(byId)
       .map((s) => ({ ...solutionAsOf(store, s, day), private: issuesById.get(s.issueId)?.private ?? false })),
     next: next ? { id: next.id, start: isoWithOffset(startInstant(next)), venue: venueOf(next) } : null,
   };
@@ -235,8 +236,4 @@ function changesSince(issue: Issue, solutions: Solution[], since: string, day: s
 /** The notes an issue's history names this meeting in (the discussion, not corrections). */
 function notesAt(issue: Issue, meetingId: string): Array<string | null> {
   return issue.history.filter((e) => !e.edit && e.meetingId === meetingId).map((e) => e.note);
-}
-
-function byNumber(a: { id: string }, b: { id: string }): number {
-  return Number(a.id.slice(1)) - Number(b.id.slice(1));
 }

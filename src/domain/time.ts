@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import { ZONE, addDays, isIsoDate } from './dates.js';
+import { MOST_YEARS_AHEAD, ZONE, addDays, isIsoDate, latestDay } from './dates.js';
 
 /**
  * A meeting time is New York wall-clock time, stored as `YYYY-MM-DDTHH:mm`. It becomes an
@@ -59,7 +59,7 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   const wall = `${date}T${pad(hour)}:${pad(minute)}`;
   // Meetings are planned a few years ahead at most; a later year is a typing slip (and a series
   // from 9999 would run out of calendar after a few meetings).
-  const latest = `${Number(today.slice(0, 4)) + MOST_YEARS_AHEAD}${today.slice(4)}`;
+  const latest = latestDay(today);
   if (date > latest)
     throw new UsageError(
       `${flag} "${input}" is more than ${MOST_YEARS_AHEAD} years ahead`,
@@ -73,9 +73,6 @@ export function parseWallTime(input: string, today: string, flag = '--at'): Wall
   }
   return wall;
 }
-
-/** How far ahead a meeting may be scheduled. */
-export const MOST_YEARS_AHEAD = 10;
 
 /**
  * The date part of `--at` as YYYY-MM-DD (not yet checked to exist: "Feb 30 2027" gives

@@ -56,3 +56,8 @@ export function wrap(text: string, room: number): string[] {
 export function width(text: string): number {
   return [...text].length;
 }
+
+/** "1 issue", "3 issues", "2 people". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

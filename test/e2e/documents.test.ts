@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, nsm } from '../helpers/cli.js';
+import { poppler } from '../helpers/poppler.js';
 
 /**
  * The printed documents from the built binary: pdfkit and the shipped fonts must load from dist/,
@@ -26,13 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The PDF's text in reading order (each table cell whole), its white space made single spaces. */
 function pdftotext(file: string): string {
-  try {
-    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdftotext is not installed: apt-get install -y poppler-utils', { cause: error });
-    throw error;
-  }
+  return poppler('pdftotext', [file, '-']).replace(/\s+/g, ' ');
 }
 
 /** The summaries of the issues raised at M1, as the minutes' JSON gives them. */

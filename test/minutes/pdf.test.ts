@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { initializedStore } from '../helpers/cli.js';
 import { expectRefusal, refused } from '../helpers/e2e.js';
 import { nsmIn, type InProcessOptions } from '../helpers/in-process.js';
 import { CLOCK, at, cloneStore, ok, type Env } from '../ledger/fixtures.js';
+import { poppler } from '../helpers/poppler.js';
 
 /**
  * The printed documents through the commands, every PDF read back by poppler-utils (pdftotext,
@@ -66,16 +66,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function poppler(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${tool} is not installed: apt-get install -y poppler-utils`, { cause: error });
-    throw error;
-  }
-}
 
 /** Each page's text as pdftotext lays it out, footer included. */
 function pages(file: string): string[] {

@@ -1,5 +1,5 @@
 import type { ApprovedMinutes } from '../../domain/schema.js';
-import { day, fields, type Block } from '../../render/view.js';
+import { day, fields, type Block, type Cell } from '../../render/view.js';
 
 /** Approved minutes as a field list: what approve and amend print. */
 export function approvalFields(record: ApprovedMinutes): Block {
@@ -11,10 +11,7 @@ export function approvalFields(record: ApprovedMinutes): Block {
     ['Carried in', s.oldBusiness.length],
     ['Raised', s.raised.length],
     ['Agreed', s.agreed.length],
-    ...record.amendments.map((a, i): [string, ReturnType<typeof day> | string] => [
-      i === 0 ? 'Amendments' : '',
-      `${a.on}: ${a.note}`,
-    ]),
+    ...record.amendments.map((a, i): [string, Cell] => [i === 0 ? 'Amendments' : '', `${a.on}: ${a.note}`]),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { plural } from '../../render/text.js';
 import type { Options } from '../../cli/define.js';
 import type { issues } from '../../cli/report.js';
 import { UsageError } from '../../errors.js';
@@ -138,8 +139,4 @@ function sections(report: IssuesReport): Block[] {
 function counted(label: string, shown: number, total: number): string {
   if (total === 0) return label;
   return `${label} (${shown === total ? total : `${shown} of ${total}`})`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Context } from '../../context.js';
+import { plural } from '../../render/text.js';
 import type { Options } from '../../cli/define.js';
 import type { rollout } from '../../cli/report.js';
 import { UsageError } from '../../errors.js';
@@ -157,10 +158,6 @@ function forFiles(report: RolloutReport): Block[] {
       'No precinct existed on that date.',
     ),
   ];
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 type Sectors = FeatureCollection<Polygon | MultiPolygon, { sector: string; precinct: number }>;

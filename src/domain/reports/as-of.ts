@@ -1,9 +1,8 @@
 import { UsageError } from '../../errors.js';
-import { addDays, isIsoDate } from '../dates.js';
+import { addDays, isIsoDate, latestDay } from '../dates.js';
 
 /** The records go back to the 1990s; a report further back, or far ahead, is a typing slip. */
 export const EARLIEST_AS_OF = '1990-01-01';
-const YEARS_AHEAD = 10;
 
 /** A report's `--as-of`: YYYY-MM-DD, today or yesterday, from 1990-01-01 to ten years after today. */
 export function parseAsOf(input: string, today: string, flag = '--as-of'): string {
@@ -14,7 +13,7 @@ export function parseAsOf(input: string, today: string, flag = '--as-of'): strin
       `${flag} "${input}" is not a date`,
       'write it as YYYY-MM-DD (for example 2017-05-31), or today, or yesterday',
     );
-  const latest = `${Number(today.slice(0, 4)) + YEARS_AHEAD}${today.slice(4)}`;
+  const latest = latestDay(today);
   if (date < EARLIEST_AS_OF || date > latest)
     throw new UsageError(
       `${flag} ${date} is outside the dates a report covers`,

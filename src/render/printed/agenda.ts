@@ -1,7 +1,8 @@
 import type { AgendaView } from '../../domain/agenda.js';
 import { shortDate } from '../../domain/calendar.js';
 import type { Block, PrintedDocument } from '../document/model.js';
-import { dateAndTime, meetingFacts, plural } from './header.js';
+import { plural } from '../text.js';
+import { dateAndTime, meetingFacts } from './header.js';
 
 /** The agenda of an upcoming meeting: welcome, old business, new business, next meeting. */
 export function agendaDocument(view: AgendaView): PrintedDocument {

@@ -30,10 +30,6 @@ export function dateAndTime(iso: string): string {
   return `${longDate(dayOf(iso))}, ${timeOf(iso)}`;
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 /** Precinct, sector, date, time, place, online link and meeting id, as the facts under a title. */
 export function meetingFacts(m: MeetingHeading): PrintedDocument['facts'] {
   const place = [m.location, m.address].filter(Boolean).join(', ');

@@ -1,7 +1,8 @@
 import type { ApprovedMinutes, MinutesView } from '../../domain/schema.js';
 import { longDate, shortDate } from '../../domain/calendar.js';
 import type { Block, Column, PrintedDocument, Section } from '../document/model.js';
-import { dateAndTime, dayOf, meetingFacts, plural } from './header.js';
+import { plural } from '../text.js';
+import { dateAndTime, dayOf, meetingFacts } from './header.js';
 
 export interface MinutesCopy {
   /** The minutes to print: the approved snapshot or today's draft, already made public if asked. */

@@ -1,6 +1,7 @@
 import { daysBetween, shortDate } from '../../domain/calendar.js';
 import { ACCENT, LINE } from './palette.js';
-import { MUTED, count, element, escapeXml, monthDayYear, svgDocument, text } from './svg.js';
+import { plural } from '../text.js';
+import { MUTED, element, escapeXml, monthDayYear, svgDocument, text } from './svg.js';
 
 /**
  * `nsm report rollout --format svg --chart`: active precincts over time as a step line (the count
@@ -93,7 +94,7 @@ function countAxis(total: number, scales: Scales): string[] {
       stroke: MUTED,
       'stroke-dasharray': '6 4',
     }),
-    text(PLOT.left + 8, scales.y(total) + 17, `all ${count(total, 'precinct')}`, {
+    text(PLOT.left + 8, scales.y(total) + 17, `all ${plural(total, 'precinct')}`, {
       'font-size': 13,
       fill: MUTED,
     }),

@@ -12,7 +12,8 @@ import {
   unknownPattern,
 } from './palette.js';
 import { precinctBorders } from './precinct-borders.js';
-import { MUTED, count, element, escapeXml, monthDayYear, svgDocument, text } from './svg.js';
+import { plural } from '../text.js';
+import { MUTED, element, escapeXml, monthDayYear, svgDocument, text } from './svg.js';
 
 /**
  * `nsm report rollout --format svg`: the city's sectors coloured by their precinct's rollout status
@@ -122,7 +123,7 @@ function summary(precincts: Precinct[]): string {
   const total = precincts.length;
   const share = total === 0 ? 0 : Math.round((100 * n('active')) / total);
   const parts = [
-    `${n('active')} of ${count(total, 'precinct')} active (${share}%)`,
+    `${n('active')} of ${plural(total, 'precinct')} active (${share}%)`,
     `${n('pending')} pending`,
   ];
   if (n('unknown') > 0) parts.push(`${n('unknown')} with no known start date`);

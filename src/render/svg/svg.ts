@@ -77,8 +77,3 @@ export function svgDocument(width: number, height: number, title: string, body: 
 export function monthDayYear(date: string): string {
   return longDate(date).replace(/^[^,]+, /, '');
 }
-
-/** `1 precinct`, `77 precincts`. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedDocument } from '../../../src/render/document/model.js';
 import { renderPdf } from '../../../src/render/document/pdf.js';
 import { HOSTILE, NAMES, longDocument, sampleDocument } from '../../helpers/documents.js';
+import { poppler } from '../../helpers/poppler.js';
 
 /**
  * The PDF read back by poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), which nobody here
@@ -14,17 +14,6 @@ import { HOSTILE, NAMES, longDocument, sampleDocument } from '../../helpers/docu
 
 const createdAt = new Date('2026-12-09T12:00:00Z');
 let dir: string;
-
-function poppler(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is not installed: apt-get install -y poppler-utils`, { cause: error });
-    }
-    throw error;
-  }
-}
 
 async function pdfFile(name: string, doc: PrintedDocument): Promise<string> {
   const file = join(dir, `${name}.pdf`);
