@@ -17,5 +17,10 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(process.exitCode ?? 0);
   });
 }
+// Ctrl-C and SIGTERM end any command at once, with the shell's codes. Exiting runs the 'exit'
+// listeners a write in progress has set: they release the store's lock and remove its temporary
+// file, so the store is left as it was or as it became (a file is replaced by one rename).
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

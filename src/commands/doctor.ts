@@ -1,14 +1,14 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
 import type { Context } from '../context.js';
 import { NotFoundError, StoreUnreadableError } from '../errors.js';
 import { dateInNewYork } from '../domain/dates.js';
 import { checkStore, type Finding } from '../domain/doctor.js';
 import { SCHEMA_VERSION, type Store } from '../domain/schema.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
-import { isTemporaryName } from '../store/durable.js';
 import {
   findBackup,
+  leftoverFiles,
   listBackups,
   readJournal,
   type BackupInfo,
@@ -39,7 +39,7 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
     if (!(error instanceof StoreUnreadableError)) throw error;
     findings.push({ level: 'error', code: 'unreadable', message: error.message });
   }
-  findings.push(...(await leftoverFiles(ctx)));
+  findings.push(...(await leftovers(ctx)));
   const backups = await backupList(ctx, read);
   const errors = findings.filter((f) => f.level === 'error').length;
   const blocks: Block[] = [
@@ -102,16 +102,15 @@ function unknownPrecinct(store: Store, precinct: number | undefined): Finding[] 
   ];
 }
 
-async function leftoverFiles(ctx: Context): Promise<Finding[]> {
-  const leftovers = (await readdir(dirname(ctx.storePath)).catch(() => [] as string[])).filter((name) =>
-    isTemporaryName(basename(ctx.storePath), name),
-  );
-  if (leftovers.length === 0) return [];
+async function leftovers(ctx: Context): Promise<Finding[]> {
+  const found = await leftoverFiles(ctx.storePath);
+  if (found.length === 0) return [];
+  const names = found.map((path) => relative(dirname(ctx.storePath), path));
   return [
     {
       level: 'warning',
       code: 'leftover-temporary-files',
-      message: `${leftovers.length} temporary file(s) from an interrupted write are beside the store (${leftovers.join(', ')}); the store is intact and they can be deleted`,
+      message: `${found.length} temporary file(s) from an interrupted write are beside the store or among its backups (${names.join(', ')}); the store is intact, and the next change deletes them (or delete them yourself)`,
     },
   ];
 }

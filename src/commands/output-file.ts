@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { rmSync } from 'node:fs';
+import { deadWritersTemps } from '../store/durable.js';
 import { backupsDir, lockPath } from '../store/paths.js';
 import { UsageError, WriteError } from '../errors.js';
+import { cell } from '../render/text.js';
 
 /**
  * Files nsm writes (calendars, agendas, minutes) may be published: a web server may hand one to a
@@ -24,7 +27,12 @@ export async function writeAtomically(
   if (existing && !force)
     throw new WriteError(`${path} already exists`, `add --force to replace it, or ${fix}`);
   const dir = dirname(path);
+  // What an earlier write of this file left when it was killed goes first; this one's own
+  // temporary file goes with the process if a signal ends it.
+  for (const leftover of await deadWritersTemps(path)) await unlink(leftover).catch(() => {});
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const removeTemp = () => rmSync(temp, { force: true });
+  process.on('exit', removeTemp);
   try {
     const file = await open(temp, 'wx', mode);
     try {
@@ -40,6 +48,7 @@ export async function writeAtomically(
   } finally {
     // After a rename the temporary name is gone already; after a link it is a second name.
     await unlink(temp).catch(() => {});
+    process.off('exit', removeTemp);
   }
   await syncFolder(dir);
 }
@@ -96,9 +105,11 @@ async function syncFolder(dir: string): Promise<void> {
 /**
  * An output (`-o`, `--split`) must never land on the store's own files: the store, its backups and
  * undo journal, its lock. Written there, it would replace records without a lock or a backup. Links
- * are resolved first, so another name for the store is refused too.
+ * are resolved first, so another name for the store is refused too. The name itself is checked
+ * first (see checkOutputName).
  */
 export async function refuseStoreFiles(storePath: string, output: string, flag: string): Promise<void> {
+  checkOutputName(output, flag);
   const target = await realTarget(output);
   const store = await realTarget(storePath);
   const own = [store, backupsDir(store), lockPath(store), resolve(storePath), backupsDir(resolve(storePath))];
@@ -116,4 +127,33 @@ async function realTarget(path: string): Promise<string> {
   if (real !== null) return real;
   const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
   return join(folder, basename(absolute));
+}
+
+/** Linux's limits: 255 bytes a name, 4,096 a path (macOS allows less of a path, not more). */
+const LONGEST_NAME = 255;
+const LONGEST_PATH = 4095;
+
+/**
+ * A usable file name: not blank (that is not stdout, which is `-`), no control characters or bidi
+ * marks (a newline or ESC in a file name breaks scripts and terminals that list it; U+202E makes
+ * "gpj.exe" read as "exe.jpg"; a NUL cannot be passed to the system at all), and within the
+ * system's length limits, so a slip is a usage error rather than a failed write.
+ */
+function checkOutputName(output: string, flag: string): void {
+  if (output.trim() === '')
+    throw new UsageError(
+      `${flag} is empty`,
+      flag === '--split' ? 'give the folder a name' : `give a file name, or ${flag} - for standard output`,
+    );
+  if (cell(output) !== output)
+    throw new UsageError(
+      `${flag} "${output}" has a control character or bidi mark in it`,
+      'name it with printable characters only',
+    );
+  const longest = Math.max(...output.split(sep).map((part) => Buffer.byteLength(part)));
+  if (longest > LONGEST_NAME || Buffer.byteLength(output) > LONGEST_PATH)
+    throw new UsageError(
+      `${flag} names a file ${longest > LONGEST_NAME ? `with a name of ${longest} bytes` : `with a path of ${Buffer.byteLength(output)} bytes`}`,
+      `keep each name within ${LONGEST_NAME} bytes and the whole path within ${LONGEST_PATH}`,
+    );
 }

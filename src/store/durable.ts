@@ -1,15 +1,28 @@
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+export interface DurableWriteOptions {
+  /** Runs after the new bytes are safely on disk, just before they replace the file: may refuse. */
+  beforeReplacing?: () => Promise<void>;
+}
 
 /**
  * Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
- * content: write a uniquely named temporary file (mode 0600) beside it, fsync it, rename it over
- * the target, then fsync the folder so the rename itself survives a power cut.
+ * content: write a uniquely named temporary file (mode 0600) beside it, fsync it, rename it over the target,
+ * then fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileDurably(path: string, bytes: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  bytes: string | Uint8Array,
+  options: DurableWriteOptions = {},
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // A process ended by a signal mid-write (it exits from the handler) takes its temporary file with it.
+  const removeTemp = () => rmSync(temp, { force: true });
+  process.on('exit', removeTemp);
   try {
     const file = await open(temp, 'wx', 0o600);
     try {
@@ -18,10 +31,13 @@ export async function writeFileDurably(path: string, bytes: string | Uint8Array)
     } finally {
       await file.close();
     }
+    await options.beforeReplacing?.();
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;
+  } finally {
+    process.off('exit', removeTemp);
   }
   await syncFolder(dir);
 }
@@ -33,6 +49,31 @@ export async function syncFolder(dir: string): Promise<void> {
   } finally {
     await folder.close();
   }
+}
+
+/** Whether the process `pid` (a number as text) is gone from this machine. */
+export function processGone(pid: string | undefined): boolean {
+  if (!pid || !/^\d+$/.test(pid)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * The temporary files beside `path` left by writes to it that were cut off (their process is gone):
+ * named `.<name>.<pid>.<random>.tmp`, as writeFileDurably and the output writer name them.
+ */
+export async function deadWritersTemps(path: string): Promise<string[]> {
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  return names
+    .filter(
+      (n) => n.startsWith(prefix) && n.endsWith('.tmp') && processGone(n.slice(prefix.length).split('.')[0]),
+    )
+    .map((n) => join(dirname(path), n));
 }
 
 /** Leftover temporary files of interrupted writes, as named by writeFileDurably. */

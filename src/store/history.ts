@@ -1,8 +1,8 @@
-import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { backupsDir } from './paths.js';
-import { writeFileDurably } from './durable.js';
+import { isTemporaryName, processGone, writeFileDurably } from './durable.js';
 
 /** How many earlier states of the store are kept beside it. */
 export const BACKUPS_KEPT = 10;
@@ -99,4 +99,33 @@ export async function saveBackup(
 export async function findBackup(storePath: string, name: string): Promise<BackupInfo | undefined> {
   const seq = Number(name.replace(/\.json$/, '').replace(/^.*\//, ''));
   return (await listBackups(storePath)).find((b) => b.seq === seq);
+}
+
+/**
+ * The temporary files of writes that were cut off (killed, power lost) beside the store and among
+ * its backups. Only the lock's holder writes these, so while holding it every one found is debris.
+ */
+export async function leftoverFiles(storePath: string): Promise<string[]> {
+  const dir = dirname(storePath);
+  const base = basename(storePath);
+  const lockTemp = `${base}.lock.`;
+  const beside = (await readdir(dir).catch(() => [] as string[]))
+    .filter(
+      (name) =>
+        isTemporaryName(base, name) ||
+        (name.startsWith(lockTemp) &&
+          name.endsWith('.tmp') &&
+          processGone(name.slice(lockTemp.length).split('.')[0])),
+    )
+    .map((name) => join(dir, name));
+  const backups = backupsDir(storePath);
+  const among = (await readdir(backups).catch(() => [] as string[]))
+    .filter((name) => name.startsWith('.') && name.endsWith('.tmp'))
+    .map((name) => join(backups, name));
+  return [...beside, ...among];
+}
+
+/** Deletes the leftovers of cut-off writes; called by a writer that holds the store's lock. */
+export async function removeLeftovers(storePath: string): Promise<void> {
+  for (const path of await leftoverFiles(storePath)) await rm(path, { recursive: true, force: true });
 }

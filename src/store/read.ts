@@ -1,15 +1,39 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { StoreUnreadableError } from '../errors.js';
+import { constants, type BigIntStats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { StoreBusyError, StoreUnreadableError, WriteError } from '../errors.js';
+
+/** Which version of the store file was read: every write replaces the file, so any change shows. */
+export interface FileStamp {
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  mode: number;
+}
+
+function stampOf(stats: BigIntStats): FileStamp {
+  return {
+    ino: stats.ino,
+    size: stats.size,
+    mtimeNs: stats.mtimeNs,
+    ctimeNs: stats.ctimeNs,
+    mode: Number(stats.mode & 0o7777n),
+  };
+}
+
+/** The text of the store file, which must be a regular file (see readStoreFileStamped). */
+export async function readStoreFile(storePath: string): Promise<string> {
+  return (await readStoreFileStamped(storePath)).text;
+}
 
 /**
- * The text of the store file, which must be a regular file. Opening never waits: a FIFO or a
+ * The text of the store file and the stamp of the version read. Opening never waits: a FIFO or a
  * device given as the store (which a plain read would wait on forever) is refused with exit 6.
  */
-export async function readStoreFile(storePath: string): Promise<string> {
+export async function readStoreFileStamped(storePath: string): Promise<{ text: string; stamp: FileStamp }> {
   const file = await open(storePath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const stats = await file.stat();
+    const stats = await file.stat({ bigint: true });
     // A folder fails as reading one always has (EISDIR), which callers already explain.
     if (stats.isDirectory())
       throw Object.assign(new Error(`EISDIR: ${storePath} is a folder`), { code: 'EISDIR' });
@@ -18,8 +42,44 @@ export async function readStoreFile(storePath: string): Promise<string> {
         `${storePath} is not a store file but ${stats.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket'}`,
         'point --store or NSM_STORE at the store file itself (nsm init creates one)',
       );
-    return await file.readFile('utf8');
+    return { text: await file.readFile('utf8'), stamp: stampOf(stats) };
   } finally {
     await file.close();
   }
+}
+
+/**
+ * Refuses to replace a store that is no longer the version this writer read (or that appeared
+ * since it found none): whatever changed it would be lost. Under the lock this never happens
+ * between nsm processes; it guards against anything that changes the file without the lock.
+ */
+export async function checkUnchanged(storePath: string, read: FileStamp | null): Promise<void> {
+  let now: FileStamp | null;
+  try {
+    now = stampOf(await stat(storePath, { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    now = null;
+  }
+  const same =
+    now === null || read === null
+      ? now === read
+      : now.ino === read.ino &&
+        now.size === read.size &&
+        now.mtimeNs === read.mtimeNs &&
+        now.ctimeNs === read.ctimeNs;
+  if (!same)
+    throw new StoreBusyError(
+      `${storePath} changed while this nsm was making its change (something wrote it without nsm's lock)`,
+      'nothing was written over it; run the command again, and check with nsm doctor',
+    );
+}
+
+/** A store whose owner may not write it (chmod a-w) is not silently replaced. */
+export function checkWritable(storePath: string, read: FileStamp | null): void {
+  if (read !== null && (read.mode & 0o200) === 0)
+    throw new WriteError(
+      `${storePath} is read-only (mode ${read.mode.toString(8).padStart(4, '0')}), so nsm will not change it`,
+      `if it should change, make it writable with: chmod u+w ${storePath}`,
+    );
 }

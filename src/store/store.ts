@@ -11,13 +11,21 @@ import {
   findBackup,
   hashOf,
   readJournal,
+  removeLeftovers,
   saveBackup,
   writeJournal,
+  type Journal,
   type JournalEntry,
 } from './history.js';
 import { withStoreLock } from './lock.js';
 import { parseStore } from './parse.js';
-import { readStoreFile } from './read.js';
+import {
+  checkUnchanged,
+  checkWritable,
+  readStoreFile,
+  readStoreFileStamped,
+  type FileStamp,
+} from './read.js';
 
 export function serializeStore(store: Store): string {
   return JSON.stringify(store) + '\n';
@@ -39,33 +47,43 @@ export async function readStoreText(storePath: string): Promise<string> {
   }
 }
 
-async function readTextIfAny(storePath: string): Promise<string | null> {
+/** The store as read under the lock: its text (null when there is none yet) and which version it was. */
+interface ReadState {
+  text: string | null;
+  stamp: FileStamp | null;
+}
+
+async function readUnderLock(storePath: string, required: boolean): Promise<ReadState> {
   try {
-    return await readStoreFile(storePath);
+    return await readStoreFileStamped(storePath);
   } catch (error) {
     if (error instanceof StoreUnreadableError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fsError(error, storePath, 'write');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (required) await readStoreText(storePath); // says how to create one
+      return { text: null, stamp: null };
+    }
+    throw fsError(error, storePath, required ? 'read' : 'write');
   }
 }
 
 /**
- * Writes a new state of the store while its lock is held: the state it replaces becomes a backup,
- * the new bytes replace the file durably, and the journal records the change for `nsm undo`.
+ * Writes a new state of the store while its lock is held. In order: the state it replaces becomes
+ * a backup; the journal records the change (before it happens, so a change that lands is always
+ * in the journal: `undo` skips an entry whose change never landed); the new bytes replace the file
+ * durably, if the lock is still ours and the file is still the version read.
  */
 async function commit(
   ctx: Context,
-  previous: string | null,
+  read: ReadState,
   next: string,
-  stillHeld: () => void,
+  stillHeld: () => Promise<void>,
 ): Promise<JournalEntry> {
   const path = ctx.storePath;
+  checkWritable(path, read.stamp);
   try {
     const journal = await readJournal(path);
     const seq = journal.nextSeq++;
-    const backup = previous === null ? null : await saveBackup(path, seq, previous);
-    stillHeld();
-    await writeFileDurably(path, next);
+    const backup = read.text === null ? null : await saveBackup(path, seq, read.text);
     const entry = {
       seq,
       at: ctx.now().toISOString(),
@@ -75,6 +93,12 @@ async function commit(
     };
     journal.entries.push(entry);
     await writeJournal(path, journal);
+    await writeFileDurably(path, next, {
+      beforeReplacing: async () => {
+        await stillHeld();
+        await checkUnchanged(path, read.stamp);
+      },
+    });
     return entry;
   } catch (error) {
     throw fsError(error, path, 'write');
@@ -83,23 +107,23 @@ async function commit(
 
 /** The lowdb adapter: validated reads and durable, journaled writes of one JSON file. */
 class StoreFile implements Adapter<Store> {
-  bytesRead: string | null = null;
+  state: ReadState = { text: null, stamp: null };
   constructor(
     private readonly ctx: Context,
-    private readonly stillHeld: () => void,
+    private readonly stillHeld: () => Promise<void>,
   ) {}
 
   async read(): Promise<Store> {
-    this.bytesRead = await readStoreText(this.ctx.storePath);
-    return parseStore(this.bytesRead, this.ctx.storePath);
+    this.state = await readUnderLock(this.ctx.storePath, true);
+    return parseStore(this.state.text!, this.ctx.storePath);
   }
 
   async write(store: Store): Promise<void> {
     const problem = storeProblem(store);
     if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
     const next = serializeStore(store);
-    if (next === this.bytesRead) return;
-    await commit(this.ctx, this.bytesRead, next, this.stillHeld);
+    if (next === this.state.text) return;
+    await commit(this.ctx, this.state, next, this.stillHeld);
   }
 }
 
@@ -121,12 +145,27 @@ export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
   return parseStore(text, ctx.storePath);
 }
 
+/** Runs `fn` holding the store's lock, after clearing what interrupted writers left behind. */
+async function underLock<T>(ctx: Context, fn: (stillHeld: () => Promise<void>) => Promise<T>): Promise<T> {
+  return withStoreLock(ctx.storePath, ctx.env, commandWords(ctx.commandLine), async (stillHeld) => {
+    await removeLeftovers(ctx.storePath);
+    return fn(stillHeld);
+  });
+}
+
+/** `nsm nco add` of `nsm nco add --name 'Pat Doe'`: what the lock says is running, nothing private. */
+function commandWords(commandLine: string): string {
+  const words = commandLine.split(' ');
+  const end = words.findIndex((w, i) => i > 0 && !/^[a-z][a-z-]*$/.test(w));
+  return words.slice(0, end === -1 ? 3 : Math.min(end, 3)).join(' ');
+}
+
 /**
  * The one way to change the store: lock, read, validate, migrate, apply `change`, write durably,
  * release. If `change` throws, nothing is written.
  */
 export async function changeStore<T>(ctx: Context, change: (store: Store) => T | Promise<T>): Promise<T> {
-  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
+  return underLock(ctx, async (stillHeld) => {
     const db = new Low<Store>(new StoreFile(ctx, stillHeld), {} as Store);
     await db.read();
     const result = await change(db.data);
@@ -149,18 +188,19 @@ export async function replaceStore(
   } catch (error) {
     throw fsError(error, ctx.storePath, 'write');
   }
-  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
-    const current = await readTextIfAny(ctx.storePath);
-    return commit(ctx, current, next(current), stillHeld);
+  return underLock(ctx, async (stillHeld) => {
+    const read = await readUnderLock(ctx.storePath, false);
+    return commit(ctx, read, next(read.text), stillHeld);
   });
 }
 
 /** Puts back the state before the last recorded change, keeping the current state as a backup. */
 export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
-  return withStoreLock(ctx.storePath, ctx.env, async (stillHeld) => {
-    const current = await readStoreText(ctx.storePath);
+  return underLock(ctx, async (stillHeld) => {
+    const read = await readUnderLock(ctx.storePath, true);
+    const current = read.text!;
     const journal = await readJournal(ctx.storePath);
-    const last = journal.entries.at(-1);
+    const last = await lastLandedChange(ctx.storePath, journal, current);
     if (!last)
       throw new RuleError('there is no recorded change to undo', 'see recent changes with: nsm undo --list');
     if (hashOf(current) !== last.afterHash) {
@@ -182,6 +222,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
         'only the last 10 states are kept; see them with: nsm doctor',
       );
     }
+    checkWritable(ctx.storePath, read.stamp);
     const previous = await readFile(backup.path, 'utf8');
     const next = keepingIdCounters(previous, backup.path, current);
     try {
@@ -189,19 +230,47 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       // The backup being put back becomes the store, so it gives up its place to the state it
       // replaces; pruning the oldest instead would cut off the very states further undos need.
       await saveBackup(ctx.storePath, seq, current, BACKUPS_KEPT + 1);
-      stillHeld();
-      await writeFileDurably(ctx.storePath, next);
       journal.entries.pop();
-      // The change before is now the last one; its state is what was just written.
+      // The change before is now the last one; its state is what is about to be written. The
+      // journal says so first: if the write never lands, the entry popped is simply lost from the
+      // list, while the store keeps the state it names.
       const now = journal.entries.at(-1);
       if (now && next !== previous) now.afterHash = hashOf(next);
       await writeJournal(ctx.storePath, journal);
+      await writeFileDurably(ctx.storePath, next, {
+        beforeReplacing: async () => {
+          await stillHeld();
+          await checkUnchanged(ctx.storePath, read.stamp);
+        },
+      });
       await unlink(backup.path).catch(() => {});
     } catch (error) {
       throw fsError(error, ctx.storePath, 'write');
     }
     return last;
   });
+}
+
+/**
+ * The journal's last change that actually reached the store. The journal records a change just
+ * before the store is replaced, so when a write was cut off in between (killed, disk full) its
+ * entry names a state that never landed: the store still holds the state its backup holds. Such
+ * entries are dropped from the list (in memory; the journal is rewritten by the undo itself).
+ */
+async function lastLandedChange(
+  storePath: string,
+  journal: Journal,
+  current: string,
+): Promise<JournalEntry | undefined> {
+  const currentHash = hashOf(current);
+  for (;;) {
+    const last = journal.entries.at(-1);
+    if (!last || last.afterHash === currentHash || last.backup === null) return last;
+    const backup = await findBackup(storePath, last.backup);
+    const before = backup ? await readFile(backup.path, 'utf8').catch(() => null) : null;
+    if (before !== current) return last;
+    journal.entries.pop();
+  }
 }
 
 /**

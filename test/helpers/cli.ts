@@ -20,7 +20,8 @@ export interface RunOptions {
   input?: string;
 }
 
-function environment(options: RunOptions): NodeJS.ProcessEnv {
+/** The environment the built nsm runs with: a fixed clock, no colour, the test's store. */
+export function environment(options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NSM_NOW: NOW, NO_COLOR: '1', ...options.env };
   if (options.store) env.NSM_STORE = options.store;
   delete env.NODE_ENV;

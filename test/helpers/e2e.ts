@@ -60,9 +60,16 @@ export async function addNco(
   );
 }
 
+/** Wait for `expect` in the output, then type `send`. */
 export interface PtyStep {
   expect: string;
   send: string;
+}
+
+/** Wait for `expect` in the output, then send the command a signal, as `kill` would. */
+export interface PtySignalStep {
+  expect: string;
+  signal: 'SIGINT' | 'SIGTERM';
 }
 
 const PTY_RUN = resolve(import.meta.dirname, 'pty-run.py');
@@ -81,10 +88,10 @@ export interface WindowSize {
 export function onTerminal(
   args: string[],
   store: string,
-  steps: PtyStep[],
+  steps: Array<PtyStep | PtySignalStep>,
   env: Record<string, string> = {},
   size: WindowSize = { cols: 80, rows: 24 },
-): { output: string; status: number } {
+): { output: string; status: number; msToExit?: number } {
   const script = join(mkdtempSync(join(tmpdir(), 'nsm-pty-')), 'script.json');
   writeFileSync(
     script,
@@ -98,9 +105,10 @@ export function onTerminal(
   const result = spawnSync(PYTHON, [PTY_RUN, script], { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0)
     throw new Error(`pty-run.py failed (${result.status}): ${result.stdout}${result.stderr}`);
-  const m = /\nEXIT (-?\d+)\n$/.exec(result.stdout);
+  const m = /\nEXIT (-?\d+)(?: (\d+))?\n$/.exec(result.stdout);
   if (!m) throw new Error(`pty-run.py printed no exit status: ${result.stdout}`);
-  return { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+  const run = { output: result.stdout.slice(0, m.index), status: Number(m[1]) };
+  return m[2] === undefined ? run : { ...run, msToExit: Number(m[2]) };
 }
 
 /** The lines of terminal output wider than `width`, once escape sequences are taken out. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import type { TestProject } from 'vitest/node';
 import { NOW } from './cli.js';
+import { FIGURES_FILE } from '../reliability/battery.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +20,8 @@ declare module 'vitest' {
  * in the tests that need a store rather than stopping the whole run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
+  // Each run of the reliability battery records its own figures (test/reliability/battery.ts).
+  rmSync(FIGURES_FILE, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'nsm-template-'));
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
   if ((await initInto(dir)) === 0) project.provide('nsmInitTemplate', dir);

@@ -4,10 +4,12 @@
 usage: pty-run.py <script.json>
 The JSON holds {"argv": [...], "env": {...}, "steps": [{"expect": "text", "send": "answer\\r"}, ...]},
 and optionally "cols" and "rows": the terminal's size, set before the command starts.
-Each step waits (up to 10 s) for its text in the output, then types its answer. Prints the whole
-output, then a last line "EXIT <status>".
+Each step waits (up to 10 s) for its text in the output, then types its answer ("send"), or
+sends the command a signal ("signal": "SIGINT" or "SIGTERM", as `kill` would). Prints the whole
+output, then a last line "EXIT <status>" (after a signal step: "EXIT <status> <ms from the signal
+to the exit>").
 """
-import fcntl, json, os, pty, select, struct, sys, termios, time
+import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
 spec = json.load(open(sys.argv[1]))
 pid, fd = pty.fork()
@@ -41,10 +43,15 @@ def read_until(text, timeout=10.0):
                 break
             output += chunk
 
+signalled = None
 for step in spec.get("steps", []):
     read_until(step["expect"])
     time.sleep(0.05)
-    os.write(fd, step["send"].encode())
+    if "signal" in step:
+        signalled = time.time()
+        os.kill(pid, getattr(signal, step["signal"]))
+    else:
+        os.write(fd, step["send"].encode())
 
 while True:
     try:
@@ -58,6 +65,10 @@ while True:
     except OSError:
         break
 _, status = os.waitpid(pid, 0)
+exited = time.time()
 sys.stdout.write(output.decode(errors="replace"))
 code = os.waitstatus_to_exitcode(status)
-sys.stdout.write("\nEXIT %d\n" % code)
+if signalled is None:
+    sys.stdout.write("\nEXIT %d\n" % code)
+else:
+    sys.stdout.write("\nEXIT %d %d\n" % (code, round((exited - signalled) * 1000)))

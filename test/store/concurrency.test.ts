@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, NOW, bytes, initializedStore, json, nsm, nsmAsync } from '../helpers/cli.js';
+import { writeLock } from '../helpers/lock.js';
 import { nsmIn } from '../helpers/in-process.js';
 import {
   addArgs,
@@ -21,18 +22,10 @@ async function addLoop(store: string, firstShield: number, count: number) {
   return runs;
 }
 
-/**
- * Holds `<store>.lock` the way another live nsm would: a folder whose mtime keeps being refreshed.
- * The refresh runs on this event loop, so run nsm with nsmAsync while it is held.
- */
+/** Holds `<store>.lock` the way another live nsm would: its owner is this (live) test process. */
 function holdLock(store: string): () => void {
-  const lock = `${store}.lock`;
-  mkdirSync(lock);
-  const timer = setInterval(() => {
-    const now = new Date();
-    utimesSync(lock, now, now);
-  }, 100);
-  return () => clearInterval(timer);
+  writeLock(store, { pid: process.pid });
+  return () => rmSync(`${store}.lock`, { recursive: true, force: true });
 }
 
 /** Starts `nco add` and SIGKILLs it after `delayMs`; resolves once it is gone. */
@@ -92,8 +85,8 @@ describe('writers side by side', () => {
 describe('the store lock', () => {
   it('a lock held by another live nsm makes a write give up with exit 5 and change nothing', async () => {
     const store = initializedStore();
-    const before = snapshot(store);
     const release = holdLock(store);
+    const before = snapshot(store);
     try {
       const started = Date.now();
       const run = await nsmAsync(addArgs(1), { store, env: { NSM_LOCK_TIMEOUT_MS: '300' } });
@@ -125,7 +118,7 @@ describe('the store lock', () => {
     }
   });
 
-  it('a stale lock (not refreshed for a minute) is taken over and the write succeeds', () => {
+  it("an older nsm's lock folder, not refreshed for a minute, is taken over and the write succeeds", () => {
     const store = initializedStore();
     const lock = `${store}.lock`;
     mkdirSync(lock);
@@ -160,11 +153,8 @@ describe('a writer killed part-way', () => {
     let count = 1;
     for (let i = 0; i < 15; i++) {
       await killedWriter(store, 100 + i, Math.random() * lifetime * 1.2);
-      // The killed writer may have died holding the lock: age it so the next writer takes it over.
-      if (existsSync(`${store}.lock`)) {
-        const old = new Date(Date.now() - 60_000);
-        utimesSync(`${store}.lock`, old, old);
-      }
+      // The killed writer may have died holding the lock: its process is gone, so the next
+      // writer takes the lock over at once.
       const now = ncoCount(store);
       expect([count, count + 1]).toContain(now);
       count = now;
@@ -195,8 +185,8 @@ describe('a writer killed part-way', () => {
     ).findings.find((f) => f.code === 'leftover-temporary-files');
     expect(finding?.level).toBe('warning');
     expect(finding?.message).toContain(basename(leftover));
-    // The leftover does not stop reads or writes.
+    // The leftover does not stop reads or writes, and the next change clears it away.
     await addNco(store, 1);
-    expect(statSync(leftover).isFile()).toBe(true);
+    expect(existsSync(leftover)).toBe(false);
   });
 });
