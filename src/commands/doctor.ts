@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import type { Context } from '../context.js';
 import { NotFoundError, StoreUnreadableError } from '../errors.js';
 import { dateInNewYork } from '../domain/dates.js';
-import { checkStore, type Finding } from '../domain/doctor.js';
+import { checkStore, idFloors, raiseIdCounters, type Finding } from '../domain/doctor.js';
 import { SCHEMA_VERSION, type Store } from '../domain/schema.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
 import {
@@ -14,7 +14,8 @@ import {
   type BackupInfo,
   type JournalEntry,
 } from '../store/history.js';
-import { keepingIdCounters, loadStore, replaceStore } from '../store/store.js';
+import { keepingIdCounters, readStoreText, replaceStore, serializeStore } from '../store/store.js';
+import { parseStore } from '../store/parse.js';
 import { fields, heading, table, text, when, type Block, type Output } from '../render/view.js';
 import type { Options } from '../cli/define.js';
 import type { doctor } from '../cli/store-commands.js';
@@ -28,7 +29,9 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
   let counts: { precincts: number; sectors: number; ncos: number } | null = null;
   let read: Store | null = null;
   try {
-    const store = await loadStore(ctx);
+    // Leniently: a store that reads and writes refuse (duplicate ids, broken references) is
+    // still opened here, so that every problem in it can be listed.
+    const store = parseStore(await readStoreText(ctx.storePath), ctx.storePath, { lenient: true });
     read = store;
     counts = { precincts: store.precincts.length, sectors: store.sectors.length, ncos: store.ncos.length };
     findings.push(
@@ -129,6 +132,20 @@ async function backupList(ctx: Context, store: Store | null) {
   });
 }
 
+type Floors = ReturnType<typeof idFloors>;
+
+/** The highest id counters any recorded change left behind. */
+function journalFloors(journal: { entries: JournalEntry[] }): Floors {
+  return journal.entries.reduce<Floors>((floors, e) => highest(floors, (e.nextId ?? {}) as Floors), {});
+}
+
+function highest(a: Floors, b: Floors): Floors {
+  const out: Floors = { ...a };
+  for (const [series, value] of Object.entries(b) as Array<[keyof Floors, number]>)
+    if (Number.isSafeInteger(value) && value > (out[series] ?? 0)) out[series] = value;
+  return out;
+}
+
 /** The recorded change that saved each backup (the state it replaced). */
 async function changesByBackup(storePath: string): Promise<Map<string, JournalEntry>> {
   const journal = await readJournal(storePath);
@@ -152,7 +169,17 @@ async function restore(ctx: Context, name: string): Promise<Output> {
   }
   const saved = savedAt(backup, await changesByBackup(ctx.storePath));
   const bytes = await readFile(backup.path, 'utf8');
-  const entry = await replaceStore(ctx, (current) => keepingIdCounters(bytes, backup.path, current));
+  // The counters each recorded change left: they outlive a store too damaged to show its own.
+  const recorded = journalFloors(await readJournal(ctx.storePath));
+  const entry = await replaceStore(ctx, (current) => {
+    const kept = keepingIdCounters(bytes, backup.path, current);
+    // The state being replaced may be damaged (a cut, a flipped bit, duplicate ids) so that it no
+    // longer parses: the ids it still shows, and those the journal recorded, are never handed
+    // out again either.
+    const restored = parseStore(kept, backup.path);
+    const floors = current === null ? recorded : highest(recorded, idFloors(current));
+    return raiseIdCounters(restored, floors) ? serializeStore(restored) : kept;
+  });
   return {
     json: { store: ctx.storePath, restored: backup.name, replacedKeptAs: entry.backup },
     blocks: [],

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
-import { readJournal, listBackups, hashOf, type JournalEntry } from '../store/history.js';
+import { readJournal, listBackups, hashOf, settlePendingUndo, type JournalEntry } from '../store/history.js';
 import { loadStore, readStoreText, undoLastChange } from '../store/store.js';
 import { shownCommand } from '../domain/command-privacy.js';
 import { table, when, type Output } from '../render/view.js';
@@ -21,7 +21,10 @@ export async function run(ctx: Context, options: Options<typeof undo>): Promise<
 async function list(ctx: Context): Promise<Output> {
   const journal = await readJournal(ctx.storePath);
   const kept = new Set((await listBackups(ctx.storePath)).map((b) => b.name));
-  const current = await readStoreText(ctx.storePath).then(hashOf, () => null);
+  const text = await readStoreText(ctx.storePath).catch(() => null);
+  const current = text === null ? null : hashOf(text);
+  // An undo cut off part-way is shown as the next change to write will settle it.
+  settlePendingUndo(journal, text);
   const store = await loadStore(ctx).catch(() => null);
   // Only the newest change can be undone next; older ones follow in turn while their backups last.
   const entries = [...journal.entries].reverse().map((e, i) => ({

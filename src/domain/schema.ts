@@ -289,11 +289,150 @@ export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
 
-/** Validates a parsed store; returns the first problem as "path: message", or null when valid. */
-export function storeProblem(data: unknown): string | null {
+/** Validates the shape of a parsed store; returns the first problem as "path: message", or null. */
+export function schemaProblem(data: unknown): string | null {
   const result = v.safeParse(StoreSchema, data);
   if (result.success) return null;
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? '(top level)';
   return `${path}: ${issue.message}`;
+}
+
+/**
+ * Validates a parsed store: its shape, then that every id is unique, every reference resolves and
+ * no id counter would hand out an id that exists. Returns the first problem, or null when valid.
+ * Reads and writes refuse a store with any of these (nsm once gave an id twice after a counter was
+ * lowered by hand); `nsm doctor` reads leniently and lists them all.
+ */
+export function storeProblem(data: unknown): string | null {
+  const shape = schemaProblem(data);
+  if (shape) return shape;
+  const problems = integrityProblems(data as Store);
+  if (problems.length === 0) return null;
+  const more = problems.length - 1;
+  return (
+    problems[0]!.message +
+    (more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'} (nsm doctor lists them)` : '')
+  );
+}
+
+/** One broken rule between records: a code for scripts (`nsm doctor --json`) and a sentence. */
+export interface IntegrityProblem {
+  code: string;
+  message: string;
+}
+
+/** The values that `key` gives more than once, each named once, in the order they repeat. */
+function repeated<T>(items: readonly T[], key: (item: T) => string | number): Array<string | number> {
+  const seen = new Set<string | number>();
+  const twice = new Set<string | number>();
+  for (const item of items) {
+    const k = key(item);
+    if (seen.has(k)) twice.add(k);
+    else seen.add(k);
+  }
+  return [...twice];
+}
+
+/** The highest number of ids like `N12` (0 when there are none). */
+function highestNumber(ids: Iterable<string | null>): number {
+  let highest = 0;
+  for (const id of ids) if (id) highest = Math.max(highest, Number(id.slice(1)) || 0);
+  return highest;
+}
+
+/**
+ * Duplicate ids of every kind of record, references to records that are not in the store, and id
+ * counters at or below an id that exists. Plain loops over Maps and Sets: linear in the store.
+ */
+export function integrityProblems(store: Store): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  const add = (code: string, message: string) => problems.push({ code, message });
+
+  for (const p of repeated(store.precincts, (p) => p.precinct))
+    add('duplicate-precinct', `precinct ${p} appears more than once`);
+  for (const s of repeated(store.sectors, (s) => s.id))
+    add('duplicate-sector', `sector ${s} appears more than once`);
+  for (const p of repeated(store.psas, (p) => p.psa))
+    add('duplicate-psa', `housing PSA ${p} appears more than once`);
+  for (const n of repeated(store.ncos, (n) => n.id))
+    add('duplicate-nco', `NCO id ${n} is used more than once`);
+  for (const m of repeated(store.meetings, (m) => m.id))
+    add('duplicate-meeting', `meeting id ${m} is used more than once`);
+  // Two meetings with one UUID would be one event to every calendar that imports them.
+  for (const uuid of repeated(store.meetings, (m) => m.uuid)) {
+    const holders = store.meetings.filter((m) => m.uuid === uuid).map((m) => m.id);
+    add('duplicate-meeting-uuid', `meetings ${holders.join(' and ')} share the calendar UUID ${uuid}`);
+  }
+  for (const i of repeated(store.issues, (i) => i.id))
+    add('duplicate-issue', `issue id ${i} is used more than once`);
+  for (const s of repeated(store.solutions, (s) => s.id))
+    add('duplicate-solution', `solution id ${s} is used more than once`);
+  for (const m of repeated(store.minutes, (m) => m.meetingId))
+    add('duplicate-minutes', `the minutes of ${m} are approved more than once`);
+
+  const precincts = new Set(store.precincts.map((p) => p.precinct));
+  const sectors = new Set(store.sectors.map((s) => s.id));
+  const meetings = new Set(store.meetings.map((m) => m.id));
+  const issues = new Set(store.issues.map((i) => i.id));
+  const missing = 'which is not in the store';
+
+  for (const s of store.sectors)
+    if (!precincts.has(s.precinct))
+      add('sector-without-precinct', `sector ${s.id} belongs to precinct ${s.precinct}, ${missing}`);
+  for (const phase of store.phases)
+    for (const p of phase.precincts)
+      if (!precincts.has(p))
+        add('phase-precinct', `rollout phase ${phase.phase} names precinct ${p}, ${missing}`);
+  for (const n of store.ncos) {
+    if (!precincts.has(n.precinct))
+      add('nco-without-precinct', `${n.id} belongs to precinct ${n.precinct}, ${missing}`);
+    for (const a of n.assignments)
+      if (!sectors.has(a.sector)) add('assignment-sector', `${n.id} is assigned to ${a.sector}, ${missing}`);
+  }
+  for (const m of store.meetings)
+    if (!sectors.has(m.sector)) add('meeting-sector', `${m.id} is for sector ${m.sector}, ${missing}`);
+  for (const i of store.issues) {
+    if (!meetings.has(i.meetingId)) add('issue-meeting', `${i.id} was raised at ${i.meetingId}, ${missing}`);
+    if (!sectors.has(i.sector)) add('issue-sector', `${i.id} is for sector ${i.sector}, ${missing}`);
+    for (const h of i.history)
+      if (h.meetingId !== null && !meetings.has(h.meetingId))
+        add('issue-history-meeting', `${i.id}'s history (${h.on}) names meeting ${h.meetingId}, ${missing}`);
+  }
+  for (const s of store.solutions) {
+    if (!issues.has(s.issueId)) add('solution-issue', `${s.id} is a solution for ${s.issueId}, ${missing}`);
+    if (s.agreedAt !== null && !meetings.has(s.agreedAt))
+      add('solution-meeting', `${s.id} was agreed at ${s.agreedAt}, ${missing}`);
+    for (const h of s.history)
+      if (h.meetingId !== null && !meetings.has(h.meetingId))
+        add(
+          'solution-history-meeting',
+          `${s.id}'s history (${h.on}) names meeting ${h.meetingId}, ${missing}`,
+        );
+  }
+  for (const m of store.minutes) {
+    if (!meetings.has(m.meetingId))
+      add('minutes-meeting', `approved minutes name meeting ${m.meetingId}, ${missing}`);
+    if (!meetings.has(m.approvedAt))
+      add(
+        'minutes-approved-at',
+        `the minutes of ${m.meetingId} were approved at ${m.approvedAt}, ${missing}`,
+      );
+  }
+
+  // A counter at or below an existing id hands that id out again (nsm did, after nextId.issue was lowered).
+  const series: Array<[keyof Store['nextId'], string, string, number]> = [
+    ['nco', 'NCO', 'N', highestNumber(store.ncos.map((n) => n.id))],
+    ['meeting', 'meeting', 'M', highestNumber(store.meetings.map((m) => m.id))],
+    ['series', 'series', 'R', highestNumber(store.meetings.map((m) => m.seriesId))],
+    ['issue', 'issue', 'I', highestNumber(store.issues.map((i) => i.id))],
+    ['solution', 'solution', 'S', highestNumber(store.solutions.map((s) => s.id))],
+  ];
+  for (const [key, kind, letter, highest] of series)
+    if (store.nextId[key] <= highest)
+      add(
+        'id-counter',
+        `the next ${kind} id would be ${letter}${store.nextId[key]}, but ${letter}${highest} exists; ids must never be reused`,
+      );
+  return problems;
 }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -17,7 +18,7 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   const path = configPath(env);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new UsageError(
@@ -42,4 +43,22 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       'fix it by hand or move it away; nsm does not rewrite it',
     );
   return parsed as Settings;
+}
+
+/**
+ * The text of a regular file. Opening never waits, so a FIFO given as the settings file (which a
+ * plain read would wait on forever, deaf to Ctrl-C) is refused instead; so are folders and devices.
+ */
+async function readRegularFile(path: string): Promise<string> {
+  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await file.stat();
+    if (!stats.isFile())
+      throw new Error(
+        stats.isDirectory() ? 'it is a folder' : 'it is not a regular file (a FIFO or a device)',
+      );
+    return await file.readFile('utf8');
+  } finally {
+    await file.close();
+  }
 }

@@ -39,7 +39,19 @@ export async function writeFileDurably(
   } finally {
     process.off('exit', removeTemp);
   }
-  await syncFolder(dir);
+  await syncFolder(dir).catch((error: unknown) => {
+    throw new UnconfirmedWrite(path, error);
+  });
+}
+
+/** The file was replaced, but syncing its folder failed: the new content may not survive a power cut. */
+export class UnconfirmedWrite extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`${path} was replaced, but its folder could not be synced: ${(cause as Error).message}`, { cause });
+  }
 }
 
 export async function syncFolder(dir: string): Promise<void> {

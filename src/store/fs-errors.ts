@@ -12,11 +12,17 @@ const REASONS: Record<string, string> = {
   EEXIST: 'a file is in the way of a folder nsm needs',
 };
 
+/** Why a file-system call failed, in words (the error's own message for an unusual code). */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ?? (error as Error).message;
+}
+
 /** Maps a file-system error on the store to the contract's exit codes: 6 to read, 7 to write. */
 export function fsError(error: unknown, path: string, doing: 'read' | 'write'): NsmError {
   if (error instanceof NsmError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const reason = REASONS[code] ?? (error as Error).message;
+  const reason = reasonOf(error);
   if (doing === 'read') {
     return new StoreUnreadableError(
       `cannot read the store ${path}: ${reason}`,

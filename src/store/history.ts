@@ -19,11 +19,46 @@ export interface JournalEntry {
   backup: string | null;
   /** sha256 of the store right after the change: undo only applies to the state it recorded. */
   afterHash: string;
+  /**
+   * The id counters right after the change: a restore raises its counters to these, so no id is
+   * given out twice even when the store that held it is too damaged to read.
+   */
+  nextId?: Record<string, number>;
+}
+
+/**
+ * An undo under way: it is written into the journal (with the entry it takes off) just before the
+ * store is replaced, so whether it landed can be told afterwards from the store itself.
+ */
+export interface PendingUndo {
+  /** The entry being undone, taken off the list. */
+  entry: JournalEntry;
+  /** The store's hash once the undo lands. */
+  afterHash: string;
+  /** The hash the entry before it recorded, before the undo made it the last one. */
+  previousAfterHash: string | null;
 }
 
 export interface Journal {
   nextSeq: number;
   entries: JournalEntry[];
+  pendingUndo?: PendingUndo;
+}
+
+/**
+ * Settles an undo that was under way when the process ended (killed, or its write failed): if the
+ * store holds the state it was writing, it landed; otherwise the entry it took off goes back, as
+ * if it had never started. Returns whether the journal changed. `currentText` is the store's text.
+ */
+export function settlePendingUndo(journal: Journal, currentText: string | null): boolean {
+  const pending = journal.pendingUndo;
+  if (!pending) return false;
+  delete journal.pendingUndo;
+  if (currentText !== null && hashOf(currentText) === pending.afterHash) return true;
+  const last = journal.entries.at(-1);
+  if (last && pending.previousAfterHash !== null) last.afterHash = pending.previousAfterHash;
+  journal.entries.push(pending.entry);
+  return true;
 }
 
 export function hashOf(bytes: string | Uint8Array): string {
@@ -79,20 +114,23 @@ export async function listBackups(storePath: string): Promise<BackupInfo[]> {
   return found.sort((a, b) => a.seq - b.seq);
 }
 
-/** Saves `bytes` as backup number `seq`, then drops all but the newest `kept` (BACKUPS_KEPT). */
+/** Saves `bytes` as backup number `seq`. */
 export async function saveBackup(
   storePath: string,
   seq: number,
   bytes: string | Uint8Array,
-  kept = BACKUPS_KEPT,
 ): Promise<string> {
   const dir = backupsDir(storePath);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = `${String(seq).padStart(6, '0')}.json`;
   await writeFileDurably(join(dir, name), bytes);
+  return name;
+}
+
+/** Drops all but the newest `kept` backups: after a change has landed, so a failed one costs none. */
+export async function pruneBackups(storePath: string, kept = BACKUPS_KEPT): Promise<void> {
   const all = await listBackups(storePath);
   for (const old of all.slice(0, Math.max(0, all.length - kept))) await unlink(old.path).catch(() => {});
-  return name;
 }
 
 /** Finds a backup by its name (`000042`, `000042.json` or `42`). */

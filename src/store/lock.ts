@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { readFileSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
 import {
   access,
   mkdir,
@@ -42,6 +42,8 @@ export interface LockOwner {
 
 /** The lock this process holds, if any: released on the way out when a signal ends the process. */
 let held: { path: string; token: string } | null = null;
+/** The would-be lock folder this process is making beside the lock, if any (removed on the way out too). */
+let taking: string | null = null;
 
 const OWNER_PREFIX = 'owner-';
 const ownerFile = (path: string, token: string) => join(path, `${OWNER_PREFIX}${token}`);
@@ -66,10 +68,12 @@ export async function withStoreLock<T>(
 ): Promise<T> {
   const path = lockPath(storePath);
   const waitMs = Number(env.NSM_LOCK_TIMEOUT_MS) || DEFAULT_WAIT_MS;
-  const owner = await acquire(path, command, Date.now() + waitMs, waitMs, storePath);
+  const owner = newOwner(command);
+  // Set before the lock is taken: a signal right after the rename that takes it must release it.
   held = { path, token: owner.token };
   process.on('exit', releaseHeldLockNow);
   try {
+    await acquire(path, owner, Date.now() + waitMs, waitMs, storePath);
     return await fn(async () => {
       try {
         await access(ownerFile(path, owner.token));
@@ -88,8 +92,9 @@ export async function withStoreLock<T>(
 }
 
 /**
- * Releases the lock this process holds, synchronously, as the process exits (a signal ends it in
- * the middle of a change). Whatever write was under way has replaced the store already or never will.
+ * Releases the lock this process holds or is taking, synchronously, as the process exits (a signal
+ * ends it in the middle of a change). Whatever write was under way has replaced the store already
+ * or never will. Only this process's owner file is removed, and the folder only if that empties it.
  */
 export function releaseHeldLockNow(): void {
   if (!held) return;
@@ -97,19 +102,14 @@ export function releaseHeldLockNow(): void {
     unlinkSync(ownerFile(held.path, held.token));
     rmdirSync(held.path);
   } catch {
-    // Already gone: nothing to release.
+    // Not taken yet, or already gone: nothing to release.
   }
+  if (taking) rmSync(taking, { recursive: true, force: true });
   held = null;
 }
 
-async function acquire(
-  path: string,
-  command: string,
-  deadline: number,
-  waitMs: number,
-  storePath: string,
-): Promise<LockOwner> {
-  const owner: LockOwner = {
+function newOwner(command: string): LockOwner {
+  return {
     pid: process.pid,
     host: hostname(),
     since: new Date().toISOString(),
@@ -117,8 +117,17 @@ async function acquire(
     token: randomBytes(12).toString('hex'),
     started: processStart(process.pid),
   };
+}
+
+async function acquire(
+  path: string,
+  owner: LockOwner,
+  deadline: number,
+  waitMs: number,
+  storePath: string,
+): Promise<void> {
   for (;;) {
-    if (await tryToTake(path, owner)) return owner;
+    if (await tryToTake(path, owner)) return;
     const holder = await inspect(path);
     if (holder === 'gone') continue;
     if (holder !== 'old-nsm' && isDead(holder)) {
@@ -133,11 +142,12 @@ async function acquire(
 /** Makes the lock folder with the owner's file in it beside the lock, then renames it into place. */
 async function tryToTake(path: string, owner: LockOwner): Promise<boolean> {
   const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  taking = temp;
   try {
     await mkdir(temp, { mode: 0o700 });
     await writeFile(ownerFile(temp, owner.token), JSON.stringify(owner) + '\n', { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
     throw fsError(error, path, 'write');
   }
   try {
@@ -149,7 +159,8 @@ async function tryToTake(path: string, owner: LockOwner): Promise<boolean> {
     if (code === 'ENOTDIR') throw inTheWay(path, 'a file');
     throw fsError(error, path, 'write');
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
+    taking = null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, storeProblem, type Store } from '../domain/schema.js';
+import { SCHEMA_VERSION, schemaProblem, storeProblem, type Store } from '../domain/schema.js';
 import { StoreUnreadableError } from '../errors.js';
 import { backupsDir } from './paths.js';
 import { migrate } from './migrations.js';
@@ -10,8 +10,9 @@ export function recoveryHint(storePath: string): string {
 /**
  * Turns the bytes of a store file into a valid, current Store, or explains what is wrong.
  * An older format is migrated in memory; it reaches the disk only with the next change.
+ * `lenient` (for nsm doctor) checks the shape only, so duplicates and broken references can be listed.
  */
-export function parseStore(text: string, storePath: string): Store {
+export function parseStore(text: string, storePath: string, { lenient = false } = {}): Store {
   const fail = (what: string) => new StoreUnreadableError(`${storePath} ${what}`, recoveryHint(storePath));
   if (text.trim() === '') throw fail('is empty, so it is not an nsm store');
   let data: unknown;
@@ -36,7 +37,7 @@ export function parseStore(text: string, storePath: string): Store {
     );
   }
   const current = version < SCHEMA_VERSION ? migrate(data as Record<string, unknown>, version) : data;
-  const problem = storeProblem(current);
+  const problem = lenient ? schemaProblem(current) : storeProblem(current);
   if (problem) throw fail(`does not validate as an nsm store (${problem})`);
   return current as Store;
 }

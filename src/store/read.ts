@@ -1,6 +1,7 @@
 import { constants, type BigIntStats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StoreBusyError, StoreUnreadableError, WriteError } from '../errors.js';
+import { recoveryHint } from './parse.js';
 
 /** Which version of the store file was read: every write replaces the file, so any change shows. */
 export interface FileStamp {
@@ -21,16 +22,16 @@ function stampOf(stats: BigIntStats): FileStamp {
   };
 }
 
-/** The text of the store file, which must be a regular file (see readStoreFileStamped). */
+/** The text of the store file, which must be a regular file of UTF-8 text (see readStoreBytes). */
 export async function readStoreFile(storePath: string): Promise<string> {
-  return (await readStoreFileStamped(storePath)).text;
+  return utf8((await readStoreBytes(storePath)).bytes, storePath);
 }
 
 /**
- * The text of the store file and the stamp of the version read. Opening never waits: a FIFO or a
+ * The bytes of the store file and the stamp of the version read. Opening never waits: a FIFO or a
  * device given as the store (which a plain read would wait on forever) is refused with exit 6.
  */
-export async function readStoreFileStamped(storePath: string): Promise<{ text: string; stamp: FileStamp }> {
+export async function readStoreBytes(storePath: string): Promise<{ bytes: Buffer; stamp: FileStamp }> {
   const file = await open(storePath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await file.stat({ bigint: true });
@@ -42,9 +43,26 @@ export async function readStoreFileStamped(storePath: string): Promise<{ text: s
         `${storePath} is not a store file but ${stats.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket'}`,
         'point --store or NSM_STORE at the store file itself (nsm init creates one)',
       );
-    return { text: await file.readFile('utf8'), stamp: stampOf(stats) };
+    return { bytes: await file.readFile(), stamp: stampOf(stats) };
   } finally {
     await file.close();
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The store's bytes as text. Bytes that are not UTF-8 (a flipped bit) would otherwise become U+FFFD
+ * silently and be written back with the next change: they are damage, refused like any other.
+ */
+export function utf8(bytes: Uint8Array, storePath: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new StoreUnreadableError(
+      `${storePath} is not valid UTF-8 text, so it is damaged`,
+      recoveryHint(storePath),
+    );
   }
 }
 

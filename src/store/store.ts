@@ -1,18 +1,20 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { access, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
 import { storeProblem, type Store } from '../domain/schema.js';
-import { RuleError, StoreUnreadableError } from '../errors.js';
-import { makeFolders, writeFileDurably } from './durable.js';
-import { fsError } from './fs-errors.js';
+import { RuleError, StoreUnreadableError, WriteError } from '../errors.js';
+import { makeFolders, UnconfirmedWrite, writeFileDurably } from './durable.js';
+import { fsError, reasonOf } from './fs-errors.js';
 import {
   BACKUPS_KEPT,
   findBackup,
   hashOf,
+  pruneBackups,
   readJournal,
   removeLeftovers,
   saveBackup,
+  settlePendingUndo,
   writeJournal,
   type Journal,
   type JournalEntry,
@@ -23,7 +25,8 @@ import {
   checkUnchanged,
   checkWritable,
   readStoreFile,
-  readStoreFileStamped,
+  readStoreBytes,
+  utf8,
   type FileStamp,
 } from './read.js';
 
@@ -47,20 +50,30 @@ export async function readStoreText(storePath: string): Promise<string> {
   }
 }
 
-/** The store as read under the lock: its text (null when there is none yet) and which version it was. */
+/**
+ * The store as read under the lock: its bytes (kept as they are for the backup, even when damaged),
+ * its text (null when there is no file yet) and which version of the file it was.
+ */
 interface ReadState {
+  bytes: Buffer | null;
   text: string | null;
   stamp: FileStamp | null;
 }
 
-async function readUnderLock(storePath: string, required: boolean): Promise<ReadState> {
+/**
+ * Reads the store under the lock. For a change the text must be UTF-8 (`strict`); to replace the
+ * whole store (init --force, restore), a damaged file is read as it is, to be kept as a backup.
+ */
+async function readUnderLock(storePath: string, required: boolean, strict = true): Promise<ReadState> {
   try {
-    return await readStoreFileStamped(storePath);
+    const { bytes, stamp } = await readStoreBytes(storePath);
+    const text = strict ? utf8(bytes, storePath) : bytes.toString('utf8');
+    return { bytes, text, stamp };
   } catch (error) {
     if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) await readStoreText(storePath); // says how to create one
-      return { text: null, stamp: null };
+      return { bytes: null, text: null, stamp: null };
     }
     throw fsError(error, storePath, required ? 'read' : 'write');
   }
@@ -76,38 +89,63 @@ async function commit(
   ctx: Context,
   read: ReadState,
   next: string,
+  nextId: Record<string, number> | undefined,
   stillHeld: () => Promise<void>,
 ): Promise<JournalEntry> {
   const path = ctx.storePath;
   checkWritable(path, read.stamp);
+  let entry: JournalEntry;
   try {
     const journal = await readJournal(path);
+    settlePendingUndo(journal, read.text);
     const seq = journal.nextSeq++;
-    const backup = read.text === null ? null : await saveBackup(path, seq, read.text);
-    const entry = {
+    const backup = read.bytes === null ? null : await saveBackup(path, seq, read.bytes);
+    entry = {
       seq,
       at: ctx.now().toISOString(),
       command: ctx.commandLine,
       backup,
       afterHash: hashOf(next),
+      ...(nextId ? { nextId: { ...nextId } } : {}),
     };
     journal.entries.push(entry);
     await writeJournal(path, journal);
-    await writeFileDurably(path, next, {
-      beforeReplacing: async () => {
-        await stillHeld();
-        await checkUnchanged(path, read.stamp);
-      },
-    });
-    return entry;
+    await replaceDurably(path, next, read, stillHeld);
   } catch (error) {
     throw fsError(error, path, 'write');
   }
+  await pruneBackups(path).catch(() => {});
+  return entry;
+}
+
+/**
+ * The last step of every write: the new bytes replace the store if the lock is still ours and the
+ * file is still the version read. Once the rename is done the change has happened, so a folder
+ * sync that fails after it says so rather than "nothing was changed".
+ */
+async function replaceDurably(
+  path: string,
+  next: string,
+  read: ReadState,
+  stillHeld: () => Promise<void>,
+): Promise<void> {
+  await writeFileDurably(path, next, {
+    beforeReplacing: async () => {
+      await stillHeld();
+      await checkUnchanged(path, read.stamp);
+    },
+  }).catch((error: unknown) => {
+    if (!(error instanceof UnconfirmedWrite)) throw error;
+    throw new WriteError(
+      `the change to ${path} was made, but the disk did not confirm it is saved (${reasonOf(error.cause)})`,
+      'check the disk; nsm doctor shows the store, and nsm undo takes the change back',
+    );
+  });
 }
 
 /** The lowdb adapter: validated reads and durable, journaled writes of one JSON file. */
 class StoreFile implements Adapter<Store> {
-  state: ReadState = { text: null, stamp: null };
+  state: ReadState = { bytes: null, text: null, stamp: null };
   constructor(
     private readonly ctx: Context,
     private readonly stillHeld: () => Promise<void>,
@@ -123,7 +161,7 @@ class StoreFile implements Adapter<Store> {
     if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
     const next = serializeStore(store);
     if (next === this.state.text) return;
-    await commit(this.ctx, this.state, next, this.stillHeld);
+    await commit(this.ctx, this.state, next, store.nextId, this.stillHeld);
   }
 }
 
@@ -145,8 +183,29 @@ export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
   return parseStore(text, ctx.storePath);
 }
 
-/** Runs `fn` holding the store's lock, after clearing what interrupted writers left behind. */
-async function underLock<T>(ctx: Context, fn: (stillHeld: () => Promise<void>) => Promise<T>): Promise<T> {
+/** The id counters of a store's text, or undefined when it holds none that can be read. */
+function idCountersOf(text: string): Record<string, number> | undefined {
+  try {
+    const counters = (JSON.parse(text) as { nextId?: unknown }).nextId;
+    return typeof counters === 'object' && counters !== null
+      ? (counters as Record<string, number>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `fn` holding the store's lock, after clearing what interrupted writers left behind. A
+ * change to a store that must exist first checks that it does: a store in a folder that does not
+ * exist is "no store here" (exit 6), not a lock that cannot be made.
+ */
+async function underLock<T>(
+  ctx: Context,
+  fn: (stillHeld: () => Promise<void>) => Promise<T>,
+  storeMustExist = true,
+): Promise<T> {
+  if (storeMustExist) await access(ctx.storePath).catch(() => readStoreText(ctx.storePath));
   return withStoreLock(ctx.storePath, ctx.env, commandWords(ctx.commandLine), async (stillHeld) => {
     await removeLeftovers(ctx.storePath);
     return fn(stillHeld);
@@ -188,10 +247,15 @@ export async function replaceStore(
   } catch (error) {
     throw fsError(error, ctx.storePath, 'write');
   }
-  return underLock(ctx, async (stillHeld) => {
-    const read = await readUnderLock(ctx.storePath, false);
-    return commit(ctx, read, next(read.text), stillHeld);
-  });
+  return underLock(
+    ctx,
+    async (stillHeld) => {
+      const read = await readUnderLock(ctx.storePath, false, false);
+      const text = next(read.text);
+      return commit(ctx, read, text, idCountersOf(text), stillHeld);
+    },
+    false,
+  );
 }
 
 /** Puts back the state before the last recorded change, keeping the current state as a backup. */
@@ -200,6 +264,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
     const read = await readUnderLock(ctx.storePath, true);
     const current = read.text!;
     const journal = await readJournal(ctx.storePath);
+    settlePendingUndo(journal, current);
     const last = await lastLandedChange(ctx.storePath, journal, current);
     if (!last)
       throw new RuleError('there is no recorded change to undo', 'see recent changes with: nsm undo --list');
@@ -229,24 +294,29 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       const seq = journal.nextSeq++;
       // The backup being put back becomes the store, so it gives up its place to the state it
       // replaces; pruning the oldest instead would cut off the very states further undos need.
-      await saveBackup(ctx.storePath, seq, current, BACKUPS_KEPT + 1);
+      await saveBackup(ctx.storePath, seq, current);
       journal.entries.pop();
       // The change before is now the last one; its state is what is about to be written. The
-      // journal says so first: if the write never lands, the entry popped is simply lost from the
-      // list, while the store keeps the state it names.
+      // journal says so first, with the undo marked as under way: if the write never lands
+      // (killed, disk full), the next nsm to read the journal puts the entry back.
       const now = journal.entries.at(-1);
+      journal.pendingUndo = {
+        entry: last,
+        afterHash: hashOf(next),
+        previousAfterHash: now?.afterHash ?? null,
+      };
       if (now && next !== previous) now.afterHash = hashOf(next);
       await writeJournal(ctx.storePath, journal);
-      await writeFileDurably(ctx.storePath, next, {
-        beforeReplacing: async () => {
-          await stillHeld();
-          await checkUnchanged(ctx.storePath, read.stamp);
-        },
-      });
-      await unlink(backup.path).catch(() => {});
+      await replaceDurably(ctx.storePath, next, read, stillHeld);
     } catch (error) {
       throw fsError(error, ctx.storePath, 'write');
     }
+    // The undo has landed. Tidying after it may fail without harm: a journal still marking it
+    // under way is settled as landed by the next nsm, and a backup left over is pruned later.
+    delete journal.pendingUndo;
+    await writeJournal(ctx.storePath, journal).catch(() => {});
+    await unlink(backup.path).catch(() => {});
+    await pruneBackups(ctx.storePath, BACKUPS_KEPT + 1).catch(() => {});
     return last;
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkStore, type Finding } from '../../src/domain/doctor.js';
+import { checkStore, idFloors, raiseIdCounters, type Finding } from '../../src/domain/doctor.js';
 import { understaffedSectors } from '../../src/domain/records.js';
-import type { Store } from '../../src/domain/schema.js';
+import { storeProblem, type Store } from '../../src/domain/schema.js';
 import { meeting, nco, precinct, sector, smallCity, store } from '../helpers/store-factory.js';
 import { issue, solution } from '../ledger/fixtures.js';
 
@@ -114,6 +114,34 @@ describe('checkStore', () => {
         'solution-issue',
         /S1 .* I7/,
       ],
+      ['an issue of a missing sector', (s) => (s.issues[0]!.sector = '75Z'), 'issue-sector', /I1 .* 75Z/],
+      [
+        'an issue whose history names a deleted meeting',
+        (s) => s.issues[0]!.history.push({ on: '2026-04-01', status: 'open', note: 'n', meetingId: 'M7' }),
+        'issue-history-meeting',
+        /I1.*M7/,
+      ],
+      [
+        'a solution agreed at a deleted meeting',
+        (s) => (s.solutions[0]!.agreedAt = 'M5'),
+        'solution-meeting',
+        /S1 .* M5/,
+      ],
+      [
+        'a solution whose history names a deleted meeting',
+        (s) => (s.solutions[0]!.history[0]!.meetingId = 'M6'),
+        'solution-history-meeting',
+        /S1.*M6/,
+      ],
+      [
+        'a series counter that would reuse a series id',
+        (s) => {
+          s.meetings[0]!.seriesId = 'R4';
+          s.nextId.series = 4;
+        },
+        'id-counter',
+        /would be R4, but R4 exists/,
+      ],
       [
         'an issue counter that would reuse an id',
         (s) => (s.nextId.issue = 2),
@@ -171,6 +199,14 @@ describe('checkStore', () => {
       expect(codes(found)).toEqual([code]);
       expect(found[0]!.message).toMatch(message);
     });
+  });
+
+  it('reports a rollout phase that names a missing precinct, and a duplicate housing PSA', () => {
+    const s = healthy();
+    s.phases = [{ phase: 1, startDate: '2015-05-18', precincts: [75, 33] }];
+    s.psas = [1, 1].map((psa) => ({ psa, name: 'PSA 1', address: null, borough: 'Brooklyn' }));
+    expect(codes(errors(s))).toEqual(['duplicate-psa', 'phase-precinct']);
+    expect(errors(s)[1]!.message).toMatch(/phase 1 names precinct 33/);
   });
 
   it('accepts back-to-back assignments (one ends the day before the next starts)', () => {
@@ -236,5 +272,58 @@ describe('understaffedSectors', () => {
       { sector: '75C', ncos: 0 },
     ]);
     expect(understaffedSectors(s, TODAY, 75).map((x) => x.sector)).toEqual(['75A', '75C']);
+  });
+});
+
+describe('storeProblem', () => {
+  const withLedger = () => {
+    const s = healthy();
+    const held = meeting({ id: 'M1', sector: '75A', start: '2026-03-10T19:00', status: 'held' });
+    s.meetings = [held];
+    s.issues = [issue('I1', held), issue('I2', held)];
+    s.nextId = { ...s.nextId, meeting: 2, issue: 3 };
+    return s;
+  };
+
+  it('accepts a sound store', () => {
+    expect(storeProblem(withLedger())).toBeNull();
+  });
+
+  it('refuses duplicate ids, broken references and a lowered counter, naming the first and counting the rest', () => {
+    const s = withLedger();
+    s.issues.push({ ...s.issues[1]! }); // I2 twice
+    s.issues[0]!.meetingId = 'M9';
+    s.nextId.issue = 2;
+    expect(storeProblem(s)).toBe(
+      'issue id I2 is used more than once; and 2 more problems (nsm doctor lists them)',
+    );
+  });
+
+  it('checks the shape first', () => {
+    const s = withLedger() as unknown as { nextId: { issue: unknown } };
+    s.nextId.issue = 'three';
+    expect(storeProblem(s)).toMatch(/^nextId\.issue: /);
+  });
+});
+
+describe('idFloors', () => {
+  it('reads the counters and the highest ids of a store that no longer parses', () => {
+    const text =
+      '{"schemaVersion":6,"nextId":{"nco":3,"meeting":9,"series":2,"issue":4,"solution":1},' +
+      '"ncos":[{"id":"N7"}],"meetings":[{"id":"M12","seriesId":"R5"}],"issues":[{"id":"I2"},{"id":"I2"}],"solu';
+    expect(idFloors(text)).toEqual({ nco: 8, meeting: 13, series: 6, issue: 4, solution: 1 });
+  });
+
+  it('finds nothing in text that holds no ids', () => {
+    expect(idFloors('\u0000garbage')).toEqual({});
+  });
+
+  it('only ever raises a counter', () => {
+    const s = healthy();
+    s.nextId.nco = 20;
+    expect(raiseIdCounters(s, { nco: 9, issue: 5 })).toBe(true);
+    expect(s.nextId.nco).toBe(20);
+    expect(s.nextId.issue).toBe(5);
+    expect(raiseIdCounters(s, { issue: 5 })).toBe(false);
   });
 });

@@ -108,6 +108,22 @@ export function ledgerStore(
   s.meetings = parts.meetings ?? [];
   s.issues = parts.issues ?? [];
   s.solutions = parts.solutions ?? [];
+  // The id counters stay above every id given, as nsm keeps them (a store with a counter at or
+  // below an existing id is refused as damaged).
+  const after = (ids: string[], counter: number) =>
+    Math.max(counter, ...ids.map((id) => Number(id.slice(1)) + 1));
+  s.nextId.meeting = after(
+    s.meetings.map((m) => m.id),
+    s.nextId.meeting,
+  );
+  s.nextId.issue = after(
+    s.issues.map((i) => i.id),
+    s.nextId.issue,
+  );
+  s.nextId.solution = after(
+    s.solutions.map((x) => x.id),
+    s.nextId.solution,
+  );
   return s;
 }
 
