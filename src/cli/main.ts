@@ -2,6 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import type { Execute } from './register.js';
 import { COMPLETE_COMMAND } from '../completion/protocol.js';
+import { cell } from '../render/text.js';
 import {
   checkFormat,
   createContext,
@@ -82,8 +83,9 @@ function commanderExit(
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
   // A noun without a verb: commander has printed the noun's help to stderr.
   if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return 2;
+  // commander quotes what was typed (an unknown option or command): shown escaped, like every error.
   io.stderr.write(
-    `nsm: ${message ?? error.message} — see: ${[...knownCommand(argv, program), '--help'].join(' ')}\n`,
+    `nsm: ${cell(message ?? error.message)} — see: ${[...knownCommand(argv, program), '--help'].join(' ')}\n`,
   );
   return 2;
 }

@@ -89,10 +89,11 @@ export async function print(ctx: Context, output: Output, spec: CommandSpec): Pr
     // CSV records end in CRLF, the last one too: a parser reads a lone LF after them as bad data.
     if (text !== '') ctx.stdout.write(text + (ctx.format === 'csv' ? '\r\n' : '\n'));
   }
-  const { visible, wrap } = await import('../render/text.js');
+  const { cell, wrap } = await import('../render/text.js');
   // On a terminal, long warnings and confirmations wrap at its width; piped, each stays one line.
+  // Either way a newline or tab from stored text is shown escaped, so it cannot forge a line.
   const line = (text: string) =>
-    (ctx.stderrIsTTY ? wrap(visible(text), ctx.width).join('\n') : visible(text)) + '\n';
+    (ctx.stderrIsTTY ? wrap(cell(text), ctx.width).join('\n') : cell(text)) + '\n';
   for (const warning of output.warnings ?? []) ctx.stderr.write(line(`nsm: warning: ${warning}`));
   if (!ctx.quiet) for (const notice of output.notices ?? []) ctx.stderr.write(line(notice));
 }
@@ -159,7 +160,9 @@ export function reportError(error: unknown, stderr: Writable, env: NodeJS.Proces
   if (isPromptExit(error)) error = new InterruptedError('cancelled at the prompt; nothing was changed');
   if (error instanceof NsmError) {
     // Messages quote what was typed or stored: shown escaped, on one line, like every other output.
-    stderr.write(`nsm: ${cell(error.message)}${error.hint ? ` — ${cell(error.hint)}` : ''}\n`);
+    stderr.write(
+      `nsm: ${clipped(cell(error.message))}${error.hint ? ` — ${clipped(cell(error.hint))}` : ''}\n`,
+    );
     if (env.NSM_DEBUG === '1') stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
@@ -169,6 +172,16 @@ export function reportError(error: unknown, stderr: Writable, env: NodeJS.Proces
   );
   if (env.NSM_DEBUG === '1' && error instanceof Error) stderr.write(`${error.stack}\n`);
   return 1;
+}
+
+/** Most characters of a message or hint shown: a refusal quoting a megabyte typed is still one readable line. */
+const MOST_SHOWN = 600;
+
+/** Keeps the start and the end of a very long message (the end says what was wrong with the value). */
+function clipped(text: string): string {
+  if (text.length <= MOST_SHOWN) return text;
+  const keep = MOST_SHOWN / 2;
+  return `${text.slice(0, keep)}…(${text.length - 2 * keep} characters not shown)…${text.slice(-keep)}`;
 }
 
 function isPromptExit(error: unknown): boolean {

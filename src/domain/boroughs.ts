@@ -25,7 +25,10 @@ export const PATROL_BOROUGHS: Record<string, string> = {
 /** Accepts a borough name in any case, or a two-letter abbreviation (MN, BX, BK, QN, SI). */
 export function parseBorough(input: string, flag = '--borough'): string {
   const key = input.trim().toLowerCase();
-  const found = BOROUGHS.find((b) => b.toLowerCase() === key) ?? BOROUGH_ALIASES[key];
+  // Own keys only: "constructor" or "__proto__" would find the object's prototype instead.
+  const found =
+    BOROUGHS.find((b) => b.toLowerCase() === key) ??
+    (Object.hasOwn(BOROUGH_ALIASES, key) ? BOROUGH_ALIASES[key] : undefined);
   if (!found) {
     throw new UsageError(`${flag} "${input}" is not a borough`, `use one of: ${BOROUGHS.join(', ')}`);
   }

@@ -52,3 +52,18 @@ export const MOST_YEARS_AHEAD = 10;
 export function latestDay(today: string): string {
   return `${Number(today.slice(0, 4)) + MOST_YEARS_AHEAD}${today.slice(4)}`;
 }
+
+/**
+ * A date flag for something planned (a due date, an assignment, a rollout, a series' end): like
+ * parseDateFlag, and at most MOST_YEARS_AHEAD years ahead, as meetings are (9999-12-31 is a slip).
+ */
+export function parsePlannedDate(input: string, flag: string, today: string): string {
+  const date = parseDateFlag(input, flag, today);
+  const latest = latestDay(today);
+  if (date > latest)
+    throw new UsageError(
+      `${flag} "${input}" is more than ${MOST_YEARS_AHEAD} years ahead`,
+      `dates go up to ${latest}; check the year`,
+    );
+  return date;
+}

@@ -1,11 +1,15 @@
 import { UsageError } from '../errors.js';
 
+/** The most digits a record number has; nsm would need a billion records to reach 10. */
+const MOST_ID_DIGITS = 9;
+
 /**
  * A parser for one kind of record id: a letter and a number, typed in any case (`n7`, `N07`),
- * returned in its stored form (`N7`).
+ * returned in its stored form (`N7`). The digits are kept as text: through Number, a typed
+ * M99999999999999999999 came back as M100000000000000000000.
  */
 function recordId(prefix: string, noun: string, list: string): (input: string) => string {
-  const pattern = new RegExp(`^\\s*${prefix}(\\d+)\\s*$`, 'i');
+  const pattern = new RegExp(`^\\s*${prefix}0*(\\d+)\\s*$`, 'i');
   return (input) => {
     const m = pattern.exec(input);
     if (!m)
@@ -13,7 +17,12 @@ function recordId(prefix: string, noun: string, list: string): (input: string) =
         `"${input}" is not ${noun} id`,
         `${noun} ids look like ${prefix}1; list them with: nsm ${list}`,
       );
-    return `${prefix}${Number(m[1])}`;
+    if (m[1]!.length > MOST_ID_DIGITS)
+      throw new UsageError(
+        `"${input}" is not ${noun} id: its number is longer than ${MOST_ID_DIGITS} digits`,
+        `${noun} ids look like ${prefix}1; list them with: nsm ${list}`,
+      );
+    return `${prefix}${m[1]}`;
   };
 }
 

@@ -1,5 +1,8 @@
+import { Script, createContext, type Context as VmContext } from 'node:vm';
 import rrule from 'rrule';
 import { UsageError } from '../errors.js';
+import { MOST_YEARS_AHEAD } from './dates.js';
+import { checkRule } from './rule-checks.js';
 import { instantOf, wallOf, type WallTime } from './time.js';
 
 const { RRule, rrulestr } = rrule;
@@ -55,12 +58,14 @@ function wallFromFloating(date: Date): WallTime {
 /**
  * Expands a series from its first start. Quarterly and monthly keep the weekday and its place in
  * the month (the 2nd Tuesday stays the 2nd Tuesday). A start on a 5th weekday, which most months
- * lack, becomes "the last such weekday" of each month, and a note says so.
+ * lack, becomes "the last such weekday" of each month, and a note says so. `latest` is the last
+ * day (YYYY-MM-DD) a meeting may fall on: a series running past it is refused.
  */
 export function planSeries(
   first: WallTime,
   repeat: Repeat,
   limit: { count?: number; until?: string },
+  latest?: string,
 ): SeriesPlan {
   const dtstart = floating(first);
   const notes: string[] = [];
@@ -81,7 +86,7 @@ export function planSeries(
         `--repeat "${repeat.rrule}" is not a single RRULE`,
         'give one rule, without DTSTART or EXDATE',
       );
-    checkRule(repeat.rrule, parsed.origOptions);
+    checkRule(repeat.rrule, parsed.origOptions, parsed.options);
     const ruleLimited = parsed.options.count !== null || parsed.options.until !== null;
     if (ruleLimited && (limit.count !== undefined || limit.until !== undefined)) {
       throw new UsageError(
@@ -122,26 +127,8 @@ export function planSeries(
       ...limits(count === undefined ? limit : { count }),
     });
   }
-  const starts: WallTime[] = [];
-  rule.all((date) => {
-    // An occurrence in the hour the clocks skip in March moves to the same time after the change.
-    const wall = wallFromFloating(date);
-    const real = wallOf(instantOf(wall));
-    if (real !== wall)
-      notes.push(
-        `${wall.replace('T', ' ')} does not exist in New York (clocks spring forward); that meeting is at ${real.slice(11)}`,
-      );
-    starts.push(real);
-    return starts.length <= MOST_OCCURRENCES;
-  });
-  if (starts.length > MOST_OCCURRENCES) {
-    throw new UsageError(
-      `that series would create more than ${MOST_OCCURRENCES} meetings`,
-      'lower --count or set an earlier --until',
-    );
-  }
-  if (starts.length === 0)
-    throw new UsageError('that series has no meetings', 'check --repeat, --until and --at');
+  const label = typeof repeat === 'object' ? `"${repeat.rrule}"` : repeat;
+  const starts = expand(rule, { label, latest }, notes);
   if (starts[0] !== first)
     notes.push(`${first} does not match the rule itself; the first meeting is ${starts[0]}`);
   return {
@@ -155,54 +142,100 @@ export function planSeries(
   };
 }
 
-/** The BY parts a meeting rule may use, with the values RFC 5545 allows (0 is never one of them but for times). */
-const RANGES: Array<[string, string, number, number, boolean]> = [
-  ['bymonth', 'BYMONTH', 1, 12, false],
-  ['bymonthday', 'BYMONTHDAY', -31, 31, true],
-  ['byyearday', 'BYYEARDAY', -366, 366, true],
-  ['byweekno', 'BYWEEKNO', -53, 53, true],
-  ['bysetpos', 'BYSETPOS', -366, 366, true],
-  ['byhour', 'BYHOUR', 0, 23, false],
-  ['byminute', 'BYMINUTE', 0, 59, false],
-  ['bysecond', 'BYSECOND', 0, 59, false],
-];
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * How long expanding one rule may take. A rule meetings use expands in milliseconds (at most 200
+ * meetings within ten years); one that never matches would otherwise run on to the year 9999.
+ */
+const EXPANSION_MS = 500;
 
 /**
- * Refuses what a meeting rule cannot mean before anything is expanded: a rule that never matches
- * makes the expansion look for an occurrence until the year 9999, at full CPU. Meetings repeat
- * daily at most, every 1 to 100 periods, and every BY value lies in its RFC 5545 range.
+ * Lists a rule's meetings. rrule checks UNTIL and COUNT only on dates that match, so a rule that
+ * never matches (BYWEEKNO=53 with BYMONTH=3, say) steps through every period up to the year 9999:
+ * seconds at full CPU in a loop that no signal interrupts. UNTIL and the ten-years limit are
+ * checked here on every match, and the whole expansion runs under a time limit.
  */
-function checkRule(rule: string, options: Partial<Record<string, unknown>>): void {
-  const refuse = (what: string, fix: string) => {
-    throw new UsageError(`--repeat "${rule}" ${what}`, fix);
-  };
-  if (typeof options.freq === 'number' && options.freq > RRule.DAILY)
-    refuse(
-      'repeats more often than daily',
-      'meetings repeat daily at most: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY',
+function expand(
+  rule: InstanceType<typeof RRule>,
+  { label, latest }: { label: string; latest: string | undefined },
+  notes: string[],
+): WallTime[] {
+  const { until, count } = rule.options;
+  // Without UNTIL, rrule hands over the first date past it, so "stopped at UNTIL" and "ran out of
+  // dates" tell apart.
+  const open = new RRule({ ...rule.origOptions, until: null });
+  const starts: WallTime[] = [];
+  // Set inside the callback, which the compiler's narrowing does not follow.
+  let stop = null as 'until' | 'latest' | null;
+  const finished = withinTimeLimit(() =>
+    open.all((date) => {
+      if (until !== null && date > until) {
+        stop = 'until';
+        return false;
+      }
+      const wall = wallFromFloating(date);
+      if (latest !== undefined && wall.slice(0, 10) > latest) {
+        stop = 'latest';
+        starts.push(wall);
+        return false;
+      }
+      // An occurrence in the hour the clocks skip in March moves to the same time after the change.
+      const real = wallOf(instantOf(wall));
+      if (real !== wall)
+        notes.push(
+          `${wall.replace('T', ' ')} does not exist in New York (clocks spring forward); that meeting is at ${real.slice(11)}`,
+        );
+      starts.push(real);
+      return starts.length <= MOST_OCCURRENCES;
+    }),
+  );
+  if (starts.length > MOST_OCCURRENCES) {
+    throw new UsageError(
+      `that series would create more than ${MOST_OCCURRENCES} meetings`,
+      'lower --count or set an earlier --until',
     );
-  const interval = options.interval ?? 1;
-  if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 1 || interval > 100)
-    refuse(`has INTERVAL=${String(interval)}`, 'INTERVAL is a whole number from 1 to 100');
-  const values = (key: string) => {
-    const v = options[key];
-    return v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(Number);
-  };
-  for (const [key, name, low, high, signed] of RANGES) {
-    const bad = values(key).find((n) => !Number.isInteger(n) || n < low || n > high || (signed && n === 0));
-    if (bad !== undefined)
-      refuse(
-        `has ${name}=${bad}`,
-        `${name} takes ${signed ? `${low} to -1 or 1 to ${high}` : `${low} to ${high}`}`,
-      );
   }
-  // A month day that none of the months has (BYMONTH=2;BYMONTHDAY=30) never comes.
-  const months = values('bymonth');
-  const longest = Math.max(...(months.length > 0 ? months : [1]).map((m) => DAYS_IN_MONTH[m - 1]!));
-  const days = values('bymonthday');
-  if (days.length > 0 && days.every((d) => Math.abs(d) > longest))
-    refuse('never happens: no month it names has that day', 'check BYMONTH and BYMONTHDAY');
+  if (stop === 'latest') {
+    const late = starts.pop()!;
+    throw new UsageError(
+      `--repeat ${label} puts meeting ${starts.length + 1} of the series on ${late.slice(0, 10)}, more than ${MOST_YEARS_AHEAD} years ahead`,
+      `meetings are scheduled up to ${latest}; end the series sooner (a lower --count or an earlier --until)`,
+    );
+  }
+  // Out of time, out of calendar before COUNT, or no date at all: the rule's parts never meet.
+  const short = count !== null && starts.length < count;
+  if (!finished || short || (starts.length === 0 && stop !== 'until')) {
+    throw new UsageError(
+      `--repeat ${label} finds ${starts.length === 0 ? 'no meetings' : `only ${starts.length}`}: it may never match${starts.length === 0 ? '' : ' again'}`,
+      'check that its parts can meet (BYSETPOS within one period, BYYEARDAY or BYWEEKNO within BYMONTH), or use a simpler rule such as FREQ=MONTHLY;BYDAY=2TU',
+    );
+  }
+  if (starts.length === 0)
+    throw new UsageError('that series has no meetings', 'check --repeat, --until and --at');
+  return starts;
+}
+
+// One sandbox for every expansion: making one costs milliseconds, running in it almost nothing.
+let sandbox: VmContext | null = null;
+let call: Script | null = null;
+
+/**
+ * Runs `work`, giving up after EXPANSION_MS; false when it gave up. node:vm's timeout stops
+ * whatever JavaScript runs at that moment, the functions `work` calls from outside the sandbox
+ * included (V8 terminates the isolate's execution, then lets it go on).
+ */
+function withinTimeLimit(work: () => void): boolean {
+  sandbox ??= createContext({});
+  call ??= new Script('work()');
+  sandbox.work = work;
+  try {
+    call.runInContext(sandbox, { timeout: EXPANSION_MS });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return false;
+    throw error;
+  } finally {
+    sandbox.work = undefined;
+  }
 }
 
 function limits(limit: { count?: number; until?: string }) {

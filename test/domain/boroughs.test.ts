@@ -19,15 +19,18 @@ describe('parseBorough', () => {
     expect(parseBorough(input)).toBe(expected);
   });
 
-  it.each(['Kings', 'Jersey City', '', 'Staten'])('%j → UsageError listing the boroughs', (input) => {
-    expect(() => parseBorough(input)).toThrow(UsageError);
-    try {
-      parseBorough(input, '--borough');
-    } catch (error) {
-      expect((error as UsageError).message).toContain('--borough');
-      expect((error as UsageError).hint).toContain('Manhattan, Bronx, Brooklyn, Queens, Staten Island');
-    }
-  });
+  it.each(['Kings', 'Jersey City', '', 'Staten', 'constructor', '__proto__', 'toString'])(
+    '%j → UsageError listing the boroughs',
+    (input) => {
+      expect(() => parseBorough(input)).toThrow(UsageError);
+      try {
+        parseBorough(input, '--borough');
+      } catch (error) {
+        expect((error as UsageError).message).toContain('--borough');
+        expect((error as UsageError).hint).toContain('Manhattan, Bronx, Brooklyn, Queens, Staten Island');
+      }
+    },
+  );
 });
 
 describe('parsePatrolBorough', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseNcoId, parsePrecinctNumber, parseSectorId } from '../../src/domain/ids.js';
+import {
+  parseIssueId,
+  parseMeetingId,
+  parseNcoId,
+  parsePrecinctNumber,
+  parseSectorId,
+  parseSolutionId,
+} from '../../src/domain/ids.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseNcoId', () => {
@@ -15,6 +22,24 @@ describe('parseNcoId', () => {
 
   it.each(['7', 'M7', 'N', 'N7a', 'N-1', 'NN7', '', 'N 7x'])('%j → UsageError', (input) => {
     expect(() => parseNcoId(input)).toThrow(UsageError);
+  });
+
+  it('keeps the digits as typed, however many leading zeros', () => {
+    expect(parseNcoId('N000000000000000000000000123456789')).toBe('N123456789');
+    expect(parseNcoId('n000')).toBe('N0');
+  });
+});
+
+describe('an id with more digits than any record has', () => {
+  // Through Number, M99999999999999999999 became M100000000000000000000 in "there is no meeting …".
+  it.each([
+    [parseMeetingId, 'M99999999999999999999', 'a meeting'],
+    [parseNcoId, 'N1234567890', 'an NCO'],
+    [parseIssueId, 'i9007199254740993', 'an issue'],
+    [parseSolutionId, `S${'9'.repeat(400)}`, 'a solution'],
+  ])('%#: %s is a usage error that quotes it as typed', (parse, input, noun) => {
+    expect(() => parse(input)).toThrow(UsageError);
+    expect(() => parse(input)).toThrow(`"${input}" is not ${noun} id: its number is longer than 9 digits`);
   });
 });
 

@@ -28,6 +28,11 @@ const SERIES: Array<[string, string, string, Limit, string[]]> = [
   ['RRULE with its own UNTIL', '2027-03-09T19:00', 'FREQ=WEEKLY;UNTIL=20270323T235959Z', {}, at7('2027-03-09', '2027-03-16', '2027-03-23')],
   ['an occurrence in the skipped hour moves to 3:30', '2027-03-07T02:30', 'weekly', { count: 3 }, ['2027-03-07T02:30', '2027-03-14T03:30', '2027-03-21T02:30']],
   ['RRULE every other Wednesday', '2026-12-02T19:00', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', { until: '2027-01-13' }, at7('2026-12-02', '2026-12-16', '2026-12-30', '2027-01-13')],
+  // Rules the never-matching checks must let through: each position and year day can come.
+  ['BYSETPOS=2 of two times a day', '2027-03-09T19:00', 'FREQ=DAILY;BYHOUR=19,20;BYSETPOS=2', { count: 2 }, ['2027-03-09T20:00', '2027-03-10T20:00']],
+  ['the last Tuesday by BYSETPOS=-1', '2027-03-09T19:00', 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1', { count: 2 }, at7('2027-03-30', '2027-04-27')],
+  ['year day 60 in February is Feb 29 of leap years', '2027-03-09T19:00', 'FREQ=YEARLY;BYYEARDAY=60;BYMONTH=2', { count: 2 }, at7('2028-02-29', '2032-02-29')],
+  ['year day -1 on the month day -1', '2027-03-09T19:00', 'FREQ=YEARLY;BYYEARDAY=-1;BYMONTHDAY=-1', { count: 2 }, at7('2027-12-31', '2028-12-31')],
 ];
 
 // prettier-ignore
@@ -55,6 +60,15 @@ const FAILURES: Array<[string, Limit, RegExp]> = [
   ['FREQ=YEARLY;BYMONTH=13', { count: 2 }, /BYMONTH=13/],
   ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', { count: 3 }, /never happens/],
   ['FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31', { count: 3 }, /never happens/],
+  // Positions and year days no period holds: refused by a check, before anything is expanded.
+  ['FREQ=DAILY;BYSETPOS=5;COUNT=3', {}, /BYSETPOS=5 asks for more than the 1 date each day can hold/],
+  ['FREQ=DAILY;BYHOUR=19,20;BYSETPOS=3,-3;COUNT=3', {}, /more than the 2 dates each day/],
+  ['FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=3', { count: 2 }, /more than the 2 dates each week/],
+  ['FREQ=MONTHLY;BYSETPOS=-32', { count: 2 }, /more than the 31 dates each month/],
+  ['FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1;COUNT=2', {}, /none of its year days falls in the months or month days it names/],
+  ['FREQ=MONTHLY;BYYEARDAY=1,-1;BYMONTHDAY=15', { count: 2 }, /none of its year days/],
+  // No check foresees these: the expansion finds nothing (to the year 9999, or until its time is up).
+  ['FREQ=YEARLY;BYWEEKNO=53;BYMONTH=3;COUNT=2', {}, /"FREQ=YEARLY;BYWEEKNO=53;BYMONTH=3;COUNT=2" finds no meetings: it may never match/],
 ];
 
 function seriesTable() {
@@ -102,6 +116,47 @@ function seriesTable() {
 }
 
 describe('planSeries (machine TZ as it is)', seriesTable);
+
+/** The "how to fix it" half of the usage error `call` throws. */
+function hintOf(call: () => unknown): string | undefined {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof UsageError) return error.hint;
+  }
+  throw new Error('no usage error');
+}
+
+describe('planSeries bounds what it expands', () => {
+  it('gives up on a rule that never matches within half a second or so, and says how to fix it', () => {
+    // Daily, rrule would step through every day to the year 9999 (about 15 s at full CPU).
+    const started = performance.now();
+    const call = () =>
+      planSeries('2027-03-09T19:00', parseRepeat('FREQ=DAILY;BYWEEKNO=53;BYMONTH=3;COUNT=2'), {});
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(/finds no meetings: it may never match$/);
+    expect(performance.now() - started).toBeLessThan(4000);
+    expect(hintOf(call)).toMatch(/BYSETPOS within one period, BYYEARDAY or BYWEEKNO within BYMONTH/);
+  });
+
+  it('refuses a series that runs past the last day a meeting may be planned, naming it', () => {
+    const call = () => planSeries('2036-11-20T19:00', 'weekly', {}, '2036-11-26');
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(
+      /--repeat weekly puts meeting 2 of the series on 2036-11-27, more than 10 years ahead$/,
+    );
+    expect(hintOf(call)).toMatch(/^meetings are scheduled up to 2036-11-26; end the series sooner/);
+    expect(() =>
+      planSeries('2027-03-09T19:00', parseRepeat('FREQ=YEARLY;COUNT=12'), {}, '2036-11-26'),
+    ).toThrow(/meeting 11 of the series on 2037-03-09/);
+  });
+
+  it('accepts a series whose last meeting is on that day', () => {
+    expect(planSeries('2036-11-12T19:00', 'weekly', { count: 3 }, '2036-11-26').starts).toEqual(
+      at7('2036-11-12', '2036-11-19', '2036-11-26'),
+    );
+  });
+});
 for (const { tz, january } of MACHINE_ZONES) {
   describe(`planSeries with the machine in ${tz}`, () => {
     machineZone(tz, january);

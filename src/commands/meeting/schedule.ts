@@ -3,7 +3,7 @@ import type { schedule } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { findConflicts, type Candidate, type Conflict } from '../../domain/conflicts.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, latestDay, parsePlannedDate } from '../../domain/dates.js';
 import { DEFAULT_DURATION, parseDuration } from '../../domain/duration.js';
 import { parseSectorId } from '../../domain/ids.js';
 import { addMeetings, endInstant, meetingRecord, startInstant } from '../../domain/meetings.js';
@@ -25,7 +25,7 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
   const today = dateInNewYork(ctx.now());
   const repeat = options.repeat === undefined ? null : parseRepeat(options.repeat);
   const count = options.count === undefined ? undefined : parseCount(options.count);
-  const until = options.until === undefined ? undefined : parseDateFlag(options.until, '--until', today);
+  const until = options.until === undefined ? undefined : parsePlannedDate(options.until, '--until', today);
   if (count !== undefined && until !== undefined)
     throw new UsageError(
       '--count and --until cannot both be given',
@@ -61,7 +61,7 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
   const { fromSettings, ...venue } = await chooseVenue(ctx, sector, options, asking);
   const title = optionalText(options.title, '--title', 160);
   const plan: SeriesPlan = repeat
-    ? planSeries(at, repeat, { count, until })
+    ? planSeries(at, repeat, { count, until }, latestDay(today))
     : { starts: [at], rule: '', notes: [] };
 
   const { created, overridden, warnings } = await changeStore(ctx, (store) => {

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, parsePlannedDate } from '../../domain/dates.js';
 import { parseNcoId, parseSectorId } from '../../domain/ids.js';
 import { assign, findNco, type AssignmentChange } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
@@ -14,7 +14,7 @@ export async function run(ctx: Context, options: Options<typeof assignSpec>): Pr
   const id = parseNcoId(options.nco);
   const sectorId = parseSectorId(options.sector).id;
   const today = dateInNewYork(ctx.now());
-  const from = options.from === undefined ? today : parseDateFlag(options.from, '--from', today);
+  const from = options.from === undefined ? today : parsePlannedDate(options.from, '--from', today);
   const { record, change } = await changeStore(ctx, (store) => {
     const nco = findNco(store, id);
     const change = assign(nco, findSector(store, sectorId), from);

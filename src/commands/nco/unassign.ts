@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, parsePlannedDate } from '../../domain/dates.js';
 import { parseNcoId } from '../../domain/ids.js';
 import { findNco, unassign } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
@@ -13,7 +13,7 @@ import { describeEnded } from './assign.js';
 export async function run(ctx: Context, options: Options<typeof unassignSpec>): Promise<Output> {
   const id = parseNcoId(options.nco);
   const today = dateInNewYork(ctx.now());
-  const on = options.on === undefined ? today : parseDateFlag(options.on, '--on', today);
+  const on = options.on === undefined ? today : parsePlannedDate(options.on, '--on', today);
   const { record, change } = await changeStore(ctx, (store) => {
     const nco = findNco(store, id);
     const change = unassign(nco, on);

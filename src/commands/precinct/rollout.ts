@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { RuleError, UsageError } from '../../errors.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, parsePlannedDate } from '../../domain/dates.js';
 import { parsePrecinctNumber } from '../../domain/ids.js';
 import { findPrecinct } from '../../domain/precincts.js';
 import { precinctRecord } from '../../domain/records.js';
@@ -15,7 +15,7 @@ export async function run(ctx: Context, options: Options<typeof rollout>): Promi
   const today = dateInNewYork(ctx.now());
   if (options.date === undefined)
     throw new UsageError('missing --date', 'give the start date, for example --date 2018-10-01');
-  const date = parseDateFlag(options.date, '--date', today);
+  const date = parsePlannedDate(options.date, '--date', today);
   const phase = options.phase === undefined ? null : parsePhase(options.phase);
   const record = await changeStore(ctx, (store) => {
     const precinct = findPrecinct(store, number);

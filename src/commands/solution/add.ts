@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { RuleError } from '../../errors.js';
 import type { add } from '../../cli/ledger.js';
 import type { Options } from '../../cli/define.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, parsePlannedDate } from '../../domain/dates.js';
 import { findIssue, parseSummary } from '../../domain/issues.js';
 import { parseIssueId, parseMeetingId } from '../../domain/ids.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
@@ -17,7 +17,7 @@ export async function run(ctx: Context, options: Options<typeof add>): Promise<O
   const issueId = parseIssueId(options.issue);
   const summary = parseSummary(options.summary);
   const today = dateInNewYork(ctx.now());
-  const due = options.due === undefined ? null : parseDateFlag(options.due, '--due', today);
+  const due = options.due === undefined ? null : parsePlannedDate(options.due, '--due', today);
   const meetingId = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
   const { solution, record } = await changeStore(ctx, (store) => {
     const issue = findIssue(store, issueId);

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { RuleError, UsageError } from '../../errors.js';
 import type { solutionEdit } from '../../cli/ledger.js';
 import type { Options } from '../../cli/define.js';
-import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
+import { dateInNewYork, parsePlannedDate } from '../../domain/dates.js';
 import { findIssue, parseSummary } from '../../domain/issues.js';
 import { parseSolutionId } from '../../domain/ids.js';
 import { editNote, editNotice, fieldChanges, nothingChanged } from '../../domain/ledger-edits.js';
@@ -18,7 +18,7 @@ const isNone = (input: string) => input.trim().toLowerCase() === 'none';
 
 function parseDue(input: string | undefined, today: string): string | null | undefined {
   if (input === undefined) return undefined;
-  return isNone(input) ? null : parseDateFlag(input, '--due', today);
+  return isNone(input) ? null : parsePlannedDate(input, '--due', today);
 }
 
 type Owner = ReturnType<typeof parseOwner> | { owner: null; ownerKind: null };
