@@ -132,14 +132,16 @@ function vtimezone(zone: string): string {
   return block;
 }
 
+// Control characters, and the bidirectional marks and overrides (U+202E turns "gpj.exe" around).
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Stored text as an iCalendar TEXT value may hold it: line breaks become plain newlines (which
- * ical-generator escapes as `\n`), other control characters are dropped (RFC 5545 allows none),
- * and a lone surrogate becomes U+FFFD so line folding never counts a half character.
+ * ical-generator escapes as `\n`), other control characters are dropped (RFC 5545 allows none), so
+ * are bidi overrides (a client would show the text reversed), and a lone surrogate becomes U+FFFD so
+ * line folding never counts a half character.
  */
 export function clean(text: string): string {
   return text.replace(LONE_SURROGATE, '\ufffd').replace(/\r\n?/g, '\n').replace(CONTROLS, '');

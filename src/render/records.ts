@@ -43,7 +43,8 @@ function tsvRows(columns: string[], rows: Cell[][]): string {
 /**
  * The records as CSV: a show command's fields as one row, or every table in turn. When there are
  * several (a report's parts), each comes under its heading as a one-cell row, after an empty line.
- * A cell that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe.
+ * A cell that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe;
+ * control characters other than tab and line breaks are made visible (\x1b), as everywhere else.
  */
 export async function renderCsv(blocks: Block[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
@@ -53,7 +54,7 @@ export async function renderCsv(blocks: Block[]): Promise<string> {
       stringify(
         [
           ...(sections.length > 1 && title !== null ? [[csvCell(title)]] : []),
-          columns,
+          ...(columns.length > 0 ? [columns] : []),
           ...rows.map((row) => row.map((v) => csvCell(v))),
         ],
         { record_delimiter: 'windows' },
@@ -74,7 +75,10 @@ function csvCell(value: Cell): string {
       : typeof value === 'boolean'
         ? String(value)
         : value;
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Escape sequences and bidi overrides shown as in every other output (a CSV is printed too);
+  // tabs and line breaks are data that the quoting keeps.
+  const shown = text.replace(/[^\t\n\r]+/g, visible);
+  return /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
 }
 
 /** One CSV table and the heading it stands under. */
@@ -104,7 +108,10 @@ function csvSections(blocks: Block[]): CsvSection[] {
       title = null;
     }
   }
-  return sections;
+  if (sections.length > 0) return sections;
+  // Only lines of text (meeting next says where and when in a sentence): one cell each, not nothing.
+  const lines = blocks.filter((b) => b.kind === 'text').map((b) => [b.text]);
+  return lines.length > 0 ? [{ title: null, columns: [], rows: lines }] : [];
 }
 
 /** GitHub-flavoured Markdown: headings, tables and field lists, stored text escaped. */
@@ -137,7 +144,9 @@ export function renderMarkdown(blocks: Block[]): string {
         out.push(`## ${md(block.text)}`);
         break;
       case 'text':
-        out.push(visible(block.text));
+        // Text can quote the store (a place, a precinct's name) and wraps onto lines of its own:
+        // each line is escaped, so none opens a list, heading, link or code block.
+        out.push(block.text.split('\n').map(md).join('\n'));
         break;
       case 'warning':
         out.push(`> **Warning:** ${md(block.text)}`);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dataFile } from '../../reference/reference.js';
+import { visible } from '../text.js';
 import type { PrintedDocument } from './model.js';
 import { drawSection } from './pdf-blocks.js';
 import type { Pen } from './pdf-page.js';
@@ -22,7 +23,8 @@ import {
  * A printed document (agenda, minutes, sign-in sheet) as a PDF for US Letter paper. pdfkit is
  * loaded here and only here, so commands that print no PDF never pay for it.
  */
-export async function renderPdf(doc: PrintedDocument, options: { createdAt: Date }): Promise<Uint8Array> {
+export async function renderPdf(typed: PrintedDocument, options: { createdAt: Date }): Promise<Uint8Array> {
+  const doc = printable(typed);
   const [{ default: PDFDocument }, fontkit, regular, bold] = await Promise.all([
     import('pdfkit'),
     import('fontkit'),
@@ -161,4 +163,17 @@ function drawFooters(pen: Pen, footer: string): void {
     pen.doc.y = y;
     write(pen, pageLabel, STYLES.footer, pen.left + pen.width - labelWidth, labelWidth, { lineBreak: false });
   }
+}
+
+/**
+ * Every string of the document as the HTML and Markdown show it: control characters as visible
+ * escapes (\x1b, \x0d, \u202e), which pdfkit would otherwise draw as line breaks, gaps or
+ * nothing at all, and a tab as a space (a browser shows it so).
+ */
+function printable<T>(value: T): T {
+  if (typeof value === 'string') return visible(value).replace(/\t/g, ' ') as T;
+  if (Array.isArray(value)) return value.map(printable) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v)])) as T;
+  return value;
 }
