@@ -37,9 +37,12 @@ function signalledWriter(store: string, shield: number, signal: NodeJS.Signals, 
         }, afterMs);
       }
     }, 2);
-    child.on('exit', (code) => {
+    child.on('exit', (code, killedBy) => {
       clearInterval(watch);
-      resolve({ code, msToExit: sentAt === 0 ? null : Date.now() - sentAt });
+      // A signal that lands as the process is already on its way out (its handlers gone) ends it
+      // by the signal itself, which a shell reports with the same status, 128 + its number.
+      const status = code ?? (killedBy === 'SIGINT' ? 130 : killedBy === 'SIGTERM' ? 143 : null);
+      resolve({ code: status, msToExit: sentAt === 0 ? null : Date.now() - sentAt });
     });
   });
 }
