@@ -127,7 +127,7 @@ async function doctor(store: string): Promise<{ status: number | null; report: D
 interface Expectation {
   /** What the refusal must say. */
   message: RegExp;
-  /** The doctor finding that names it. */
+  /** The doctor finding that names it ('any-error': any finding at the error level). */
   code: string;
   /** Where the backups are (default: beside `store`). */
   backups?: string;
@@ -153,7 +153,11 @@ async function expectRefused(store: string, expected: Expectation): Promise<void
   const { status, report } = await doctor(store);
   expect(status).toBe(6);
   expect(report.ok).toBe(false);
-  const finding = report.findings.find((f) => f.code === expected.code);
+  // A flipped bit may break the file (unreadable) or only what it says (a reference, a date), which
+  // doctor then names for what it is: any error finding will do there.
+  const finding = report.findings.find((f) =>
+    expected.code === 'any-error' ? f.level === 'error' : f.code === expected.code,
+  );
   expect(finding, JSON.stringify(report.findings)).toBeDefined();
   expect(report.backups.length, 'doctor lists the backups').toBeGreaterThan(0);
   expect(state(root), 'a refused command touched a file').toEqual(before);
@@ -223,56 +227,60 @@ describe('R6: damaged stores', () => {
     });
   });
 
-  it(`a flipped bit (${FLIPS} seeded flips) is refused, or the store still reads as exactly what it says`, async () => {
-    let seed = 0x5eed;
-    const random = () => {
-      // mulberry32: a small seeded generator, so a failure can be reproduced.
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    let refused = 0;
-    for (let round = 0; round < FLIPS; round++) {
-      const at = Math.floor(random() * original.length);
-      const bit = Math.floor(random() * 8);
-      const flipped = Buffer.from(original);
-      flipped[at]! ^= 1 << bit;
-      const where = `flip of bit ${bit} at byte ${at} (${JSON.stringify(original.subarray(at - 10, at + 10).toString('latin1'))})`;
-      const store = copy();
-      writeFileSync(store, flipped);
-      let text: string | null;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(flipped);
-        JSON.parse(text);
-      } catch {
-        text = null;
+  it(
+    `a flipped bit (${FLIPS} seeded flips) is refused, or the store still reads as exactly what it says`,
+    async () => {
+      let seed = 0x5eed;
+      const random = () => {
+        // mulberry32: a small seeded generator, so a failure can be reproduced.
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      let refused = 0;
+      for (let round = 0; round < FLIPS; round++) {
+        const at = Math.floor(random() * original.length);
+        const bit = Math.floor(random() * 8);
+        const flipped = Buffer.from(original);
+        flipped[at]! ^= 1 << bit;
+        const where = `flip of bit ${bit} at byte ${at} (${JSON.stringify(original.subarray(at - 10, at + 10).toString('latin1'))})`;
+        const store = copy();
+        writeFileSync(store, flipped);
+        let text: string | null;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(flipped);
+          JSON.parse(text);
+        } catch {
+          text = null;
+        }
+        const read = await nsmIn(READ, { store });
+        if (read.status === 6) {
+          refused++;
+          await expectRefused(store, { message: /\S/, code: 'any-error' }).catch((error: Error) => {
+            throw new Error(`${where}: ${error.message}`);
+          });
+          await expectRestored(store, flipped.toString('utf8'));
+          continue;
+        }
+        // Accepted: only when the bytes are still valid UTF-8 JSON, which then reads back unchanged.
+        expect(read.status, `${where}: ${read.stderr}`).toBe(0);
+        expect(text, `${where} was read although it is not valid UTF-8 JSON`).not.toBeNull();
+        const before = JSON.parse(text!) as StoreData;
+        const write = await nsmIn(WRITE, { store });
+        expect([0, 3], `${where}: ${write.stderr}`).toContain(write.status);
+        if (write.status === 0) {
+          const after = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+          expect(after.ncos.slice(0, -1), where).toEqual(before.ncos);
+          expect(after.meetings, where).toEqual(before.meetings);
+          expect(after.issues, where).toEqual(before.issues);
+        }
       }
-      const read = await nsmIn(READ, { store });
-      if (read.status === 6) {
-        refused++;
-        await expectRefused(store, { message: /\S/, code: 'unreadable' }).catch((error: Error) => {
-          throw new Error(`${where}: ${error.message}`);
-        });
-        await expectRestored(store, flipped.toString('utf8'));
-        continue;
-      }
-      // Accepted: only when the bytes are still valid UTF-8 JSON, which then reads back unchanged.
-      expect(read.status, `${where}: ${read.stderr}`).toBe(0);
-      expect(text, `${where} was read although it is not valid UTF-8 JSON`).not.toBeNull();
-      const before = JSON.parse(text!) as StoreData;
-      const write = await nsmIn(WRITE, { store });
-      expect([0, 3], `${where}: ${write.stderr}`).toContain(write.status);
-      if (write.status === 0) {
-        const after = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
-        expect(after.ncos.slice(0, -1), where).toEqual(before.ncos);
-        expect(after.meetings, where).toEqual(before.meetings);
-        expect(after.issues, where).toEqual(before.issues);
-      }
-    }
-    figure('R6', 'bit flips refused', `${refused} of ${FLIPS}`);
-    expect(refused, 'most flips damage the JSON').toBeGreaterThan(FLIPS / 3);
-  });
+      figure('R6', 'bit flips refused', `${refused} of ${FLIPS}`);
+      expect(refused, 'most flips damage the JSON').toBeGreaterThan(FLIPS / 3);
+    },
+    scale(60_000, 900_000),
+  );
 
   const damaged: Array<[string, (data: StoreData) => void, string, RegExp]> = [
     [
