@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The long form of the reliability battery (issue #11): runs test/reliability with
 // NSM_RELIABILITY=long, then prints the figures each test recorded as one table.
-// Usage: npm run test:reliability [-- <vitest filters>]
+// Usage: npm run test:reliability [-- <test names, e.g. kills writers>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +12,7 @@ rmSync(figures, { force: true });
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/reliability', ...process.argv.slice(2)],
+  [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', ...files(process.argv.slice(2))],
   {
     cwd: root,
     stdio: 'inherit',
@@ -20,6 +20,14 @@ const run = spawnSync(
   },
 );
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+
+/** The whole battery, or the named parts of it (`kills` is test/reliability/kills.test.ts). */
+function files(names) {
+  if (names.length === 0) return ['test/reliability'];
+  return names.map((n) =>
+    n.startsWith('-') ? n : `test/reliability/${n.replace(/(\.test\.ts)?$/, '.test.ts')}`,
+  );
+}
 
 const rows = existsSync(figures)
   ? readFileSync(figures, 'utf8')
