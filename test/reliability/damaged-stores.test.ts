@@ -199,20 +199,24 @@ describe('R6: damaged stores', () => {
         Math.floor(counters + ((length - 2 - counters) * i) / Math.max(1, TRUNCATIONS - 1)),
       );
 
-    it(`is refused at ${TRUNCATIONS} offsets after the id counters, and restored without reusing an id`, async () => {
-      const counters = original.indexOf('}', original.indexOf('"nextId"')) + 1;
-      for (const at of offsets(original.length, counters)) {
-        const store = copy();
-        const cut = original.subarray(0, at);
-        writeFileSync(store, cut);
-        await expectRefused(store, {
-          message: at === 0 ? /is empty/ : /is not valid JSON.*cut short/,
-          code: 'unreadable',
-        });
-        await expectRestored(store, cut.toString('utf8'));
-      }
-      figure('R6', 'truncations refused', TRUNCATIONS);
-    });
+    it(
+      `is refused at ${TRUNCATIONS} offsets after the id counters, and restored without reusing an id`,
+      async () => {
+        const counters = original.indexOf('}', original.indexOf('"nextId"')) + 1;
+        for (const at of offsets(original.length, counters)) {
+          const store = copy();
+          const cut = original.subarray(0, at);
+          writeFileSync(store, cut);
+          await expectRefused(store, {
+            message: at === 0 ? /is empty/ : /is not valid JSON.*cut short/,
+            code: 'unreadable',
+          });
+          await expectRestored(store, cut.toString('utf8'));
+        }
+        figure('R6', 'truncations refused', TRUNCATIONS);
+      },
+      scale(60_000, 900_000),
+    );
 
     it('before its id counters too: restore never reuses the ids of the last change', async () => {
       // The id counters are the first thing a cut this early loses; the last change's ids are in
