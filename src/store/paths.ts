@@ -17,7 +17,10 @@ export async function locateStore(
   if (env.NSM_STORE) return { path: await followLinks(resolve(env.NSM_STORE)), source: 'env' };
   if (setting) return { path: await followLinks(resolve(setting)), source: 'setting' };
   const { default: envPaths } = await import('env-paths');
-  return { path: join(envPaths('nsm', { suffix: '' }).data, 'store.json'), source: 'default' };
+  return {
+    path: await followLinks(join(envPaths('nsm', { suffix: '' }).data, 'store.json')),
+    source: 'default',
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readlinkSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initializedStore, tempStore } from '../helpers/cli.js';
+import { initializedStore, nsm, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
 import { addArgs, readStore } from './store-helpers.js';
 
@@ -38,5 +38,21 @@ describe('a symlinked store', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(lstatSync(target).isFile()).toBe(true);
     expect(existsSync(`${target}.backups`)).toBe(true);
+  });
+});
+
+describe('the default store reached through a link', () => {
+  it('is followed too: a store.json in the data folder that links elsewhere stays a link', async () => {
+    const home = dirname(tempStore());
+    const data = join(home, 'data', 'nsm');
+    mkdirSync(data, { recursive: true });
+    const target = initializedStore();
+    symlinkSync(target, join(data, 'store.json'));
+    // The built nsm: the data folder comes from the process's own environment (env-paths).
+    const run = nsm(addArgs(1), { env: { XDG_DATA_HOME: join(home, 'data'), NSM_STORE: '' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(lstatSync(join(data, 'store.json')).isSymbolicLink()).toBe(true);
+    expect(readStore(target).ncos).toHaveLength(1);
+    expect(existsSync(join(data, 'store.json.backups'))).toBe(false);
   });
 });
