@@ -15,6 +15,7 @@ import {
   type JournalEntry,
 } from '../store/history.js';
 import { keepingIdCounters, readStoreText, replaceStore, serializeStore } from '../store/store.js';
+import { abandonedLock } from '../store/lock.js';
 import { parseStore } from '../store/parse.js';
 import { fields, heading, table, text, when, type Block, type Output } from '../render/view.js';
 import type { Options } from '../cli/define.js';
@@ -106,10 +107,19 @@ function unknownPrecinct(store: Store, precinct: number | undefined): Finding[] 
 }
 
 async function leftovers(ctx: Context): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const lock = await abandonedLock(ctx.storePath);
+  if (lock)
+    findings.push({
+      level: 'warning',
+      code: 'abandoned-lock',
+      message: `the store's lock was left by "${lock.command}" (process ${lock.pid}, since ${isoWithOffset(new Date(lock.since))}), which has ended; the store is intact, and the next change takes the lock over`,
+    });
   const found = await leftoverFiles(ctx.storePath);
-  if (found.length === 0) return [];
+  if (found.length === 0) return findings;
   const names = found.map((path) => relative(dirname(ctx.storePath), path));
   return [
+    ...findings,
     {
       level: 'warning',
       code: 'leftover-temporary-files',

@@ -108,6 +108,19 @@ export function releaseHeldLockNow(): void {
   held = null;
 }
 
+/**
+ * The owner of a lock left behind by a process that has ended (on this machine), or null when
+ * there is no such lock: for `nsm doctor`, which only looks (the next change takes it over).
+ */
+export async function abandonedLock(storePath: string): Promise<LockOwner | null> {
+  try {
+    const holder = await inspect(lockPath(storePath));
+    return typeof holder === 'object' && isDead(holder) ? holder : null;
+  } catch {
+    return null;
+  }
+}
+
 function newOwner(command: string): LockOwner {
   return {
     pid: process.pid,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, environment, initializedStore, nsm, nsmAsync, type Run } from '../helpers/cli.js';
 import { writeLock } from '../helpers/lock.js';
+import { nsmIn } from '../helpers/in-process.js';
 import { addArgs, expectFailure, readStore, snapshot } from './store-helpers.js';
 
 /** A pid that named a process a moment ago and names none now. */
@@ -128,4 +129,30 @@ describe('a live owner keeps its lock', () => {
     expect(new Set(ncos.map((n) => n.id)).size).toBe(6);
     expect(existsSync(`${store}.lock`)).toBe(false);
   }, 60_000);
+});
+
+describe('a lock left by a process that ended', () => {
+  it('doctor reports it as a warning, and the next change takes it over', async () => {
+    const store = initializedStore();
+    writeLock(store, { pid: deadPid(), command: 'nsm meeting schedule' });
+    const doctor = await nsmIn(['doctor', '--json'], { store });
+    expect(doctor.status, doctor.stderr).toBe(0);
+    const findings = (
+      JSON.parse(doctor.stdout) as { findings: Array<{ level: string; code: string; message: string }> }
+    ).findings;
+    const finding = findings.find((f) => f.code === 'abandoned-lock');
+    expect(finding?.level).toBe('warning');
+    expect(finding?.message).toMatch(
+      /left by "nsm meeting schedule" \(process \d+, since .*-0[45]:00\), which has ended/,
+    );
+    expect((await nsmIn(addArgs(1), { store })).status).toBe(0);
+    expect(existsSync(`${store}.lock`)).toBe(false);
+  });
+
+  it('a live holder is not reported as abandoned', async () => {
+    const store = initializedStore();
+    writeLock(store, { pid: process.pid, started: undefined });
+    const doctor = await nsmIn(['doctor', '--json'], { store });
+    expect(doctor.stdout).not.toContain('abandoned-lock');
+  });
 });
