@@ -20,8 +20,9 @@ declare module 'vitest' {
  * in the tests that need a store rather than stopping the whole run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  // Each run of the reliability battery records its own figures (test/reliability/battery.ts).
-  rmSync(FIGURES_FILE, { force: true });
+  // Each run of the battery records its own figures (test/reliability/battery.ts); a file named by
+  // NSM_RELIABILITY_FIGURES belongs to `npm run test:reliability`, which clears it itself.
+  if (!process.env.NSM_RELIABILITY_FIGURES) rmSync(FIGURES_FILE, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'nsm-template-'));
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
   if ((await initInto(dir)) === 0) project.provide('nsmInitTemplate', dir);
