@@ -16,6 +16,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { StoreBusyError, WriteError } from '../errors.js';
 import { lockPath } from './paths.js';
+import { processGone } from './durable.js';
 import { fsError } from './fs-errors.js';
 
 /** How long a writer waits for another nsm to finish (NSM_LOCK_TIMEOUT_MS overrides it). */
@@ -87,7 +88,7 @@ export async function withStoreLock<T>(
   } finally {
     held = null;
     process.off('exit', releaseHeldLockNow);
-    await release(path, owner.token);
+    await removeLock(path, owner.token);
   }
 }
 
@@ -144,7 +145,7 @@ async function acquire(
     const holder = await inspect(path);
     if (holder === 'gone') continue;
     if (holder !== 'old-nsm' && isDead(holder)) {
-      await removeDeadLock(path, holder.token);
+      await removeLock(path, holder.token);
       continue;
     }
     if (Date.now() >= deadline) throw busy(holder === 'old-nsm' ? null : holder, path, waitMs, storePath);
@@ -237,25 +238,17 @@ function inTheWay(path: string, what: string): WriteError {
 /** Provably dead: it ran on this machine, and its process is gone (or its pid now names another). */
 function isDead(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-  }
+  if (processGone(String(owner.pid))) return true;
   const started = processStart(owner.pid);
   return owner.started !== undefined && started !== undefined && started !== owner.started;
 }
 
 /**
- * Removes a dead owner's lock: its owner file by name (so only that owner's: a lock taken since has
- * another token), then the folder, which only goes if nothing else is in it.
+ * Removes the lock of the owner with `token` (this process's on release, a dead owner's on taking
+ * over): its owner file by name, so only that owner's (a lock taken since has another token), then
+ * the folder, which only goes if nothing else is in it.
  */
-async function removeDeadLock(path: string, token: string): Promise<void> {
-  await unlink(ownerFile(path, token)).catch(() => {});
-  await rmdir(path).catch(() => {});
-}
-
-async function release(path: string, token: string): Promise<void> {
+async function removeLock(path: string, token: string): Promise<void> {
   await unlink(ownerFile(path, token)).catch(() => {});
   await rmdir(path).catch(() => {});
 }
