@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { hasStoreShape } from './shape-check.js';
 import { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES } from './statuses.js';
 
 export { ISSUE_STATUSES, MEETING_STATUSES, SOLUTION_STATUSES };
@@ -289,10 +290,15 @@ export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
 
-/** Validates the shape of a parsed store; returns the first problem as "path: message", or null. */
+/**
+ * Validates the shape of a parsed store; returns the first problem as "path: message", or null.
+ * The plain check decides (it is fast enough for every read of a city's store); the schema, which
+ * it mirrors, explains what is wrong.
+ */
 export function schemaProblem(data: unknown): string | null {
+  if (hasStoreShape(data, SCHEMA_VERSION)) return null;
   const result = v.safeParse(StoreSchema, data);
-  if (result.success) return null;
+  if (result.success) return '(top level): not the shape of an nsm store';
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? '(top level)';
   return `${path}: ${issue.message}`;
@@ -322,59 +328,108 @@ export interface IntegrityProblem {
   message: string;
 }
 
-/** The values that `key` gives more than once, each named once, in the order they repeat. */
-function repeated<T>(items: readonly T[], key: (item: T) => string | number): Array<string | number> {
-  const seen = new Set<string | number>();
-  const twice = new Set<string | number>();
+/**
+ * The set of the values `key` gives, calling `repeat` once for each value given more than once, in
+ * the order they repeat.
+ */
+function keysOf<T, K>(items: readonly T[], key: (item: T) => K, repeat: (k: K, item: T) => void): Set<K> {
+  const seen = new Set<K>();
+  let twice: Set<K> | undefined;
   for (const item of items) {
     const k = key(item);
-    if (seen.has(k)) twice.add(k);
-    else seen.add(k);
+    if (!seen.has(k)) seen.add(k);
+    else if (!(twice ??= new Set()).has(k)) {
+      twice.add(k);
+      repeat(k, item);
+    }
   }
-  return [...twice];
+  return seen;
+}
+
+/**
+ * An id's key for the sets below: its number when it is written the usual way (M12), which a set
+ * finds faster than text, and the text itself otherwise (M012 is another id than M12).
+ */
+function idKey(id: string, letter: string): number | string {
+  if (id[0] !== letter || id.length < 2 || id.length > 10 || id.charCodeAt(1) === 48) return id;
+  let n = 0;
+  for (let i = 1; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return id;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The highest number of ids like `N12` (0 when there are none). */
-function highestNumber(ids: Iterable<string | null>): number {
+function highestNumber<T>(items: readonly T[], id: (item: T) => string | null): number {
   let highest = 0;
-  for (const id of ids) if (id) highest = Math.max(highest, Number(id.slice(1)) || 0);
+  for (const item of items) {
+    const text = id(item);
+    if (text) highest = Math.max(highest, Number(text.slice(1)) || 0);
+  }
   return highest;
 }
 
 /**
  * Duplicate ids of every kind of record, references to records that are not in the store, and id
- * counters at or below an id that exists. Plain loops over Maps and Sets: linear in the store.
+ * counters at or below an id that exists. Plain loops over Sets: linear in the store, and each set
+ * of ids is built once, for finding duplicates and resolving references alike.
  */
 export function integrityProblems(store: Store): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const add = (code: string, message: string) => problems.push({ code, message });
 
-  for (const p of repeated(store.precincts, (p) => p.precinct))
-    add('duplicate-precinct', `precinct ${p} appears more than once`);
-  for (const s of repeated(store.sectors, (s) => s.id))
-    add('duplicate-sector', `sector ${s} appears more than once`);
-  for (const p of repeated(store.psas, (p) => p.psa))
-    add('duplicate-psa', `housing PSA ${p} appears more than once`);
-  for (const n of repeated(store.ncos, (n) => n.id))
-    add('duplicate-nco', `NCO id ${n} is used more than once`);
-  for (const m of repeated(store.meetings, (m) => m.id))
-    add('duplicate-meeting', `meeting id ${m} is used more than once`);
+  const precincts = keysOf(
+    store.precincts,
+    (p) => p.precinct,
+    (p) => add('duplicate-precinct', `precinct ${p} appears more than once`),
+  );
+  const sectors = keysOf(
+    store.sectors,
+    (s) => s.id,
+    (s) => add('duplicate-sector', `sector ${s} appears more than once`),
+  );
+  keysOf(
+    store.psas,
+    (p) => p.psa,
+    (p) => add('duplicate-psa', `housing PSA ${p} appears more than once`),
+  );
+  keysOf(
+    store.ncos,
+    (n) => n.id,
+    (n) => add('duplicate-nco', `NCO id ${n} is used more than once`),
+  );
+  const meetings = keysOf(
+    store.meetings,
+    (m) => idKey(m.id, 'M'),
+    (_, m) => add('duplicate-meeting', `meeting id ${m.id} is used more than once`),
+  );
   // Two meetings with one UUID would be one event to every calendar that imports them.
-  for (const uuid of repeated(store.meetings, (m) => m.uuid)) {
-    const holders = store.meetings.filter((m) => m.uuid === uuid).map((m) => m.id);
-    add('duplicate-meeting-uuid', `meetings ${holders.join(' and ')} share the calendar UUID ${uuid}`);
-  }
-  for (const i of repeated(store.issues, (i) => i.id))
-    add('duplicate-issue', `issue id ${i} is used more than once`);
-  for (const s of repeated(store.solutions, (s) => s.id))
-    add('duplicate-solution', `solution id ${s} is used more than once`);
-  for (const m of repeated(store.minutes, (m) => m.meetingId))
-    add('duplicate-minutes', `the minutes of ${m} are approved more than once`);
+  keysOf(
+    store.meetings,
+    (m) => m.uuid,
+    (uuid) => {
+      const holders = store.meetings.filter((m) => m.uuid === uuid).map((m) => m.id);
+      add('duplicate-meeting-uuid', `meetings ${holders.join(' and ')} share the calendar UUID ${uuid}`);
+    },
+  );
+  const issues = keysOf(
+    store.issues,
+    (i) => idKey(i.id, 'I'),
+    (_, i) => add('duplicate-issue', `issue id ${i.id} is used more than once`),
+  );
+  keysOf(
+    store.solutions,
+    (s) => idKey(s.id, 'S'),
+    (_, s) => add('duplicate-solution', `solution id ${s.id} is used more than once`),
+  );
+  keysOf(
+    store.minutes,
+    (m) => m.meetingId,
+    (m) => add('duplicate-minutes', `the minutes of ${m} are approved more than once`),
+  );
 
-  const precincts = new Set(store.precincts.map((p) => p.precinct));
-  const sectors = new Set(store.sectors.map((s) => s.id));
-  const meetings = new Set(store.meetings.map((m) => m.id));
-  const issues = new Set(store.issues.map((i) => i.id));
   const missing = 'which is not in the store';
 
   for (const s of store.sectors)
@@ -393,27 +448,27 @@ export function integrityProblems(store: Store): IntegrityProblem[] {
   for (const m of store.meetings)
     if (!sectors.has(m.sector)) add('meeting-sector', `${m.id} is for sector ${m.sector}, ${missing}`);
   for (const i of store.issues) {
-    if (!meetings.has(i.meetingId)) add('issue-meeting', `${i.id} was raised at ${i.meetingId}, ${missing}`);
+    if (!meetings.has(idKey(i.meetingId, 'M'))) add('issue-meeting', `${i.id} was raised at ${i.meetingId}, ${missing}`);
     if (!sectors.has(i.sector)) add('issue-sector', `${i.id} is for sector ${i.sector}, ${missing}`);
     for (const h of i.history)
-      if (h.meetingId !== null && !meetings.has(h.meetingId))
+      if (h.meetingId !== null && !meetings.has(idKey(h.meetingId, 'M')))
         add('issue-history-meeting', `${i.id}'s history (${h.on}) names meeting ${h.meetingId}, ${missing}`);
   }
   for (const s of store.solutions) {
-    if (!issues.has(s.issueId)) add('solution-issue', `${s.id} is a solution for ${s.issueId}, ${missing}`);
-    if (s.agreedAt !== null && !meetings.has(s.agreedAt))
+    if (!issues.has(idKey(s.issueId, 'I'))) add('solution-issue', `${s.id} is a solution for ${s.issueId}, ${missing}`);
+    if (s.agreedAt !== null && !meetings.has(idKey(s.agreedAt, 'M')))
       add('solution-meeting', `${s.id} was agreed at ${s.agreedAt}, ${missing}`);
     for (const h of s.history)
-      if (h.meetingId !== null && !meetings.has(h.meetingId))
+      if (h.meetingId !== null && !meetings.has(idKey(h.meetingId, 'M')))
         add(
           'solution-history-meeting',
           `${s.id}'s history (${h.on}) names meeting ${h.meetingId}, ${missing}`,
         );
   }
   for (const m of store.minutes) {
-    if (!meetings.has(m.meetingId))
+    if (!meetings.has(idKey(m.meetingId, 'M')))
       add('minutes-meeting', `approved minutes name meeting ${m.meetingId}, ${missing}`);
-    if (!meetings.has(m.approvedAt))
+    if (!meetings.has(idKey(m.approvedAt, 'M')))
       add(
         'minutes-approved-at',
         `the minutes of ${m.meetingId} were approved at ${m.approvedAt}, ${missing}`,
@@ -422,11 +477,11 @@ export function integrityProblems(store: Store): IntegrityProblem[] {
 
   // A counter at or below an existing id hands that id out again (nsm did, after nextId.issue was lowered).
   const series: Array<[keyof Store['nextId'], string, string, number]> = [
-    ['nco', 'NCO', 'N', highestNumber(store.ncos.map((n) => n.id))],
-    ['meeting', 'meeting', 'M', highestNumber(store.meetings.map((m) => m.id))],
-    ['series', 'series', 'R', highestNumber(store.meetings.map((m) => m.seriesId))],
-    ['issue', 'issue', 'I', highestNumber(store.issues.map((i) => i.id))],
-    ['solution', 'solution', 'S', highestNumber(store.solutions.map((s) => s.id))],
+    ['nco', 'NCO', 'N', highestNumber(store.ncos, (n) => n.id)],
+    ['meeting', 'meeting', 'M', highestNumber(store.meetings, (m) => m.id)],
+    ['series', 'series', 'R', highestNumber(store.meetings, (m) => m.seriesId)],
+    ['issue', 'issue', 'I', highestNumber(store.issues, (i) => i.id)],
+    ['solution', 'solution', 'S', highestNumber(store.solutions, (s) => s.id)],
   ];
   for (const [key, kind, letter, highest] of series)
     if (store.nextId[key] <= highest)

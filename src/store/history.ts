@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { backupsDir } from './paths.js';
@@ -114,16 +114,34 @@ export async function listBackups(storePath: string): Promise<BackupInfo[]> {
   return found.sort((a, b) => a.seq - b.seq);
 }
 
-/** Saves `bytes` as backup number `seq`. */
-export async function saveBackup(
-  storePath: string,
-  seq: number,
-  bytes: string | Uint8Array,
-): Promise<string> {
+function backupName(seq: number): string {
+  return `${String(seq).padStart(6, '0')}.json`;
+}
+
+/** File systems that cannot hard-link (some network and FAT ones) answer with these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
+/**
+ * Keeps the store file, as it is now, as backup number `seq`. Every change replaces the store with
+ * a new file (a rename), so the file itself, hard-linked among the backups, keeps the earlier state
+ * unchanged: no copy of a city's store on every write. Where the file system has no hard links the
+ * file is copied (read again: the caller holds the lock and checks the file is still the one it
+ * read before replacing it). The caller then writes the journal into the same folder, durably, which makes the
+ * new name durable too (the store's bytes already are).
+ */
+export async function keepBackup(storePath: string, seq: number): Promise<string> {
   const dir = backupsDir(storePath);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const name = `${String(seq).padStart(6, '0')}.json`;
-  await writeFileDurably(join(dir, name), bytes);
+  const name = backupName(seq);
+  const path = join(dir, name);
+  // A backup of this number left by a journal that was lost is older than the store: replace it.
+  await unlink(path).catch(() => {});
+  try {
+    await link(storePath, path);
+  } catch (error) {
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await writeFileDurably(path, await readFile(storePath));
+  }
   return name;
 }
 

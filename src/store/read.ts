@@ -72,25 +72,38 @@ export function utf8(bytes: Uint8Array, storePath: string): string {
  * between nsm processes; it guards against anything that changes the file without the lock.
  */
 export async function checkUnchanged(storePath: string, read: FileStamp | null): Promise<void> {
-  let now: FileStamp | null;
+  const now = await stampNow(storePath);
+  const same = now === null || read === null ? now === read : sameContent(now, read) && now.ctimeNs === read.ctimeNs;
+  if (!same) throw changedMeanwhile(storePath);
+}
+
+/**
+ * The stamp of the store after nsm hard-linked it among the backups, which changes its ctime and
+ * nothing else; any other difference from the version read is refused as checkUnchanged does.
+ */
+export async function restampAfterLinking(storePath: string, read: FileStamp): Promise<FileStamp> {
+  const now = await stampNow(storePath);
+  if (now === null || !sameContent(now, read)) throw changedMeanwhile(storePath);
+  return now;
+}
+
+async function stampNow(storePath: string): Promise<FileStamp | null> {
   try {
-    now = stampOf(await stat(storePath, { bigint: true }));
+    return stampOf(await stat(storePath, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    now = null;
+    return null;
   }
-  const same =
-    now === null || read === null
-      ? now === read
-      : now.ino === read.ino &&
-        now.size === read.size &&
-        now.mtimeNs === read.mtimeNs &&
-        now.ctimeNs === read.ctimeNs;
-  if (!same)
-    throw new StoreBusyError(
-      `${storePath} changed while this nsm was making its change (something wrote it without nsm's lock)`,
-      'nothing was written over it; run the command again, and check with nsm doctor',
-    );
+}
+
+const sameContent = (a: FileStamp, b: FileStamp): boolean =>
+  a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
+function changedMeanwhile(storePath: string): StoreBusyError {
+  return new StoreBusyError(
+    `${storePath} changed while this nsm was making its change (something wrote it without nsm's lock)`,
+    'nothing was written over it; run the command again, and check with nsm doctor',
+  );
 }
 
 /** A store whose owner may not write it (chmod a-w) is not silently replaced. */

@@ -13,7 +13,7 @@ import {
   pruneBackups,
   readJournal,
   removeLeftovers,
-  saveBackup,
+  keepBackup,
   settlePendingUndo,
   writeJournal,
   type Journal,
@@ -26,6 +26,7 @@ import {
   checkWritable,
   readStoreFile,
   readStoreBytes,
+  restampAfterLinking,
   utf8,
   type FileStamp,
 } from './read.js';
@@ -51,11 +52,10 @@ export async function readStoreText(storePath: string): Promise<string> {
 }
 
 /**
- * The store as read under the lock: its bytes (kept as they are for the backup, even when damaged),
- * its text (null when there is no file yet) and which version of the file it was.
+ * The store as read under the lock: its text (null when there is no file yet) and which version of
+ * the file it was (the file itself, damaged or not, becomes the backup).
  */
 interface ReadState {
-  bytes: Buffer | null;
   text: string | null;
   stamp: FileStamp | null;
 }
@@ -68,12 +68,12 @@ async function readUnderLock(storePath: string, required: boolean, strict = true
   try {
     const { bytes, stamp } = await readStoreBytes(storePath);
     const text = strict ? utf8(bytes, storePath) : bytes.toString('utf8');
-    return { bytes, text, stamp };
+    return { text, stamp };
   } catch (error) {
     if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) await readStoreText(storePath); // says how to create one
-      return { bytes: null, text: null, stamp: null };
+      return { text: null, stamp: null };
     }
     throw fsError(error, storePath, required ? 'read' : 'write');
   }
@@ -99,18 +99,24 @@ async function commit(
     const journal = await readJournal(path);
     settlePendingUndo(journal, read.text);
     const seq = journal.nextSeq++;
-    const backup = read.bytes === null ? null : await saveBackup(path, seq, read.bytes);
+    let backup: string | null = null;
+    if (read.stamp !== null) {
+      backup = await keepBackup(path, seq);
+      read.stamp = await restampAfterLinking(path, read.stamp);
+    }
+    // Encoded once: hashed for the journal, then written.
+    const bytes = Buffer.from(next);
     entry = {
       seq,
       at: ctx.now().toISOString(),
       command: ctx.commandLine,
       backup,
-      afterHash: hashOf(next),
+      afterHash: hashOf(bytes),
       ...(nextId ? { nextId: { ...nextId } } : {}),
     };
     journal.entries.push(entry);
     await writeJournal(path, journal);
-    await replaceDurably(path, next, read, stillHeld);
+    await replaceDurably(path, bytes, read, stillHeld);
   } catch (error) {
     throw fsError(error, path, 'write');
   }
@@ -125,7 +131,7 @@ async function commit(
  */
 async function replaceDurably(
   path: string,
-  next: string,
+  next: string | Uint8Array,
   read: ReadState,
   stillHeld: () => Promise<void>,
 ): Promise<void> {
@@ -145,7 +151,7 @@ async function replaceDurably(
 
 /** The lowdb adapter: validated reads and durable, journaled writes of one JSON file. */
 class StoreFile implements Adapter<Store> {
-  state: ReadState = { bytes: null, text: null, stamp: null };
+  state: ReadState = { text: null, stamp: null };
   constructor(
     private readonly ctx: Context,
     private readonly stillHeld: () => Promise<void>,
@@ -294,7 +300,8 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       const seq = journal.nextSeq++;
       // The backup being put back becomes the store, so it gives up its place to the state it
       // replaces; pruning the oldest instead would cut off the very states further undos need.
-      await saveBackup(ctx.storePath, seq, current);
+      await keepBackup(ctx.storePath, seq);
+      read.stamp = await restampAfterLinking(ctx.storePath, read.stamp!);
       journal.entries.pop();
       // The change before is now the last one; its state is what is about to be written. The
       // journal says so first, with the undo marked as under way: if the write never lands
