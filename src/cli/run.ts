@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
@@ -38,7 +37,8 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
     storePath: store.path,
     storeSource: store.source,
     now: () => fixedNow ?? new Date(),
-    newUuid: () => randomUUID(),
+    // node:crypto is loaded when a command first makes a record, not by every command.
+    newUuid: () => process.getBuiltinModule('node:crypto').randomUUID(),
     stdout: io.stdout,
     stderr: io.stderr,
     stdoutIsTTY,

@@ -5,7 +5,7 @@ import type { Options } from '../cli/define.js';
 import { agendaView } from '../domain/agenda.js';
 import { describeMeeting, findMeeting } from '../domain/meetings.js';
 import { parseMeetingId } from '../domain/ids.js';
-import { loadStore } from '../store/store.js';
+import { loadStore } from '../store/load.js';
 import { agendaDocument } from '../render/printed/agenda.js';
 import type { Output } from '../render/view.js';
 import { deliver } from './document-output.js';

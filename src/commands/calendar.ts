@@ -10,7 +10,7 @@ import { findPrecinct } from '../domain/precincts.js';
 import type { Store } from '../domain/schema.js';
 import { findSector } from '../domain/sectors.js';
 import { calendarDomain } from '../settings/values.js';
-import { loadStore } from '../store/store.js';
+import { loadStore } from '../store/load.js';
 import type { Output } from '../render/view.js';
 import { refuseStoreFiles, writeAtomically } from './output-file.js';
 import { writeSplit } from './calendar/split.js';

@@ -14,7 +14,8 @@ import {
   type BackupInfo,
   type JournalEntry,
 } from '../store/history.js';
-import { keepingIdCounters, readStoreText, replaceStore, serializeStore } from '../store/store.js';
+import { keepingIdCounters, replaceStore, serializeStore } from '../store/store.js';
+import { readStoreText } from '../store/load.js';
 import { abandonedLock } from '../store/lock.js';
 import { parseStore } from '../store/parse.js';
 import { fields, heading, table, text, when, type Block, type Output } from '../render/view.js';

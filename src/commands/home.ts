@@ -9,7 +9,7 @@ import { findPrecinct } from '../domain/precincts.js';
 import type { Meeting, Store } from '../domain/schema.js';
 import { isoWithOffset } from '../domain/time.js';
 import { day, heading, table, text, when, type Block, type Output } from '../render/view.js';
-import { loadStoreIfAny } from '../store/store.js';
+import { loadStoreIfAny } from '../store/load.js';
 import { assertScopeExists, parseScope } from './scope.js';
 
 /**

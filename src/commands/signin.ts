@@ -5,7 +5,7 @@ import type { Options } from '../cli/define.js';
 import { parseMeetingId } from '../domain/ids.js';
 import { findMeeting } from '../domain/meetings.js';
 import { signinView } from '../domain/signin.js';
-import { loadStore } from '../store/store.js';
+import { loadStore } from '../store/load.js';
 import { signinDocument } from '../render/printed/signin.js';
 import type { Output } from '../render/view.js';
 import { chooseFormat, deliver } from './document-output.js';

@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
 import { readJournal, listBackups, hashOf, settlePendingUndo, type JournalEntry } from '../store/history.js';
-import { loadStore, readStoreText, undoLastChange } from '../store/store.js';
+import { undoLastChange } from '../store/store.js';
+import { loadStore, readStoreText } from '../store/load.js';
 import { shownCommand } from '../domain/command-privacy.js';
 import { table, when, type Output } from '../render/view.js';
 import type { Options } from '../cli/define.js';

@@ -4,8 +4,7 @@ import type { Io } from '../cli/run.js';
 import type { Store } from '../domain/schema.js';
 import { loadSettings } from '../settings/file.js';
 import { resolveStorePath } from '../store/paths.js';
-import { parseStore } from '../store/parse.js';
-import { readStoreFile } from '../store/read.js';
+import { loadStoreAt } from '../store/load.js';
 import { oneLine } from './quote.js';
 import { candidates, isKind } from './values.js';
 import type { StoreKind } from './protocol.js';
@@ -70,7 +69,7 @@ async function answer(request: Request, env: NodeJS.ProcessEnv): Promise<string>
 /** The store, or null when there is none or it cannot be read: setting keys need none. */
 async function readStore(path: string): Promise<Store | null> {
   try {
-    return parseStore(await readStoreFile(path), path);
+    return await loadStoreAt(path);
   } catch {
     return null;
   }

@@ -1,21 +1,11 @@
 import { UsageError } from '../errors.js';
+import { wallClockAt } from './zone.js';
 
-/** Meeting times and "today" are New York wall-clock, whatever the machine's TZ says. */
-export const ZONE = 'America/New_York';
-
-// Made on first use: building a formatter for a zone loads the zone data, about 25 ms, which
-// commands that never ask for a date (--version, --help, completion) should not pay.
-let ymdFormat: Intl.DateTimeFormat | null = null;
+export { ZONE } from './zone.js';
 
 /** The calendar date in New York at the instant `now`, as YYYY-MM-DD. */
 export function dateInNewYork(now: Date): string {
-  ymdFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return ymdFormat.format(now);
+  return wallClockAt(now.getTime()).slice(0, 10);
 }
 
 /** Whether `text` is a real calendar date written YYYY-MM-DD (so 2026-02-30 is not). */

@@ -335,7 +335,8 @@ export interface IntegrityProblem {
 function keysOf<T, K>(items: readonly T[], key: (item: T) => K, repeat: (k: K, item: T) => void): Set<K> {
   const seen = new Set<K>();
   let twice: Set<K> | undefined;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const k = key(item);
     if (!seen.has(k)) seen.add(k);
     else if (!(twice ??= new Set()).has(k)) {
@@ -364,8 +365,8 @@ function idKey(id: string, letter: string): number | string {
 /** The highest number of ids like `N12` (0 when there are none). */
 function highestNumber<T>(items: readonly T[], id: (item: T) => string | null): number {
   let highest = 0;
-  for (const item of items) {
-    const text = id(item);
+  for (let i = 0; i < items.length; i++) {
+    const text = id(items[i]!);
     if (text) highest = Math.max(highest, Number(text.slice(1)) || 0);
   }
   return highest;
@@ -448,14 +449,16 @@ export function integrityProblems(store: Store): IntegrityProblem[] {
   for (const m of store.meetings)
     if (!sectors.has(m.sector)) add('meeting-sector', `${m.id} is for sector ${m.sector}, ${missing}`);
   for (const i of store.issues) {
-    if (!meetings.has(idKey(i.meetingId, 'M'))) add('issue-meeting', `${i.id} was raised at ${i.meetingId}, ${missing}`);
+    if (!meetings.has(idKey(i.meetingId, 'M')))
+      add('issue-meeting', `${i.id} was raised at ${i.meetingId}, ${missing}`);
     if (!sectors.has(i.sector)) add('issue-sector', `${i.id} is for sector ${i.sector}, ${missing}`);
     for (const h of i.history)
       if (h.meetingId !== null && !meetings.has(idKey(h.meetingId, 'M')))
         add('issue-history-meeting', `${i.id}'s history (${h.on}) names meeting ${h.meetingId}, ${missing}`);
   }
   for (const s of store.solutions) {
-    if (!issues.has(idKey(s.issueId, 'I'))) add('solution-issue', `${s.id} is a solution for ${s.issueId}, ${missing}`);
+    if (!issues.has(idKey(s.issueId, 'I')))
+      add('solution-issue', `${s.id} is a solution for ${s.issueId}, ${missing}`);
     if (s.agreedAt !== null && !meetings.has(idKey(s.agreedAt, 'M')))
       add('solution-meeting', `${s.id} was agreed at ${s.agreedAt}, ${missing}`);
     for (const h of s.history)

@@ -29,7 +29,8 @@ const isOwnerKind = oneOf(['nco', 'agency', 'community']);
 /** Every item of `x`, which must be an array, passes `check`. */
 function every(x: unknown, check: (item: unknown) => boolean): boolean {
   if (!Array.isArray(x)) return false;
-  for (const item of x) if (!check(item)) return false;
+  // An index, not for…of: an iterator per array is a million objects to collect on a city's store.
+  for (let i = 0; i < x.length; i++) if (!check(x[i])) return false;
   return true;
 }
 

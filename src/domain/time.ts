@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import { MOST_YEARS_AHEAD, ZONE, addDays, isIsoDate, latestDay } from './dates.js';
+import { MOST_YEARS_AHEAD, addDays, isIsoDate, latestDay } from './dates.js';
+import { instantsAt, isoAt, offsetAt, wallClockAt } from './zone.js';
 
 /**
  * A meeting time is New York wall-clock time, stored as `YYYY-MM-DDTHH:mm`. It becomes an
@@ -138,15 +138,17 @@ function parts(wall: WallTime): [number, number, number, number, number] {
 /** Zone arithmetic is the costly part of comparing meetings; a wall time always maps to one instant. */
 const instants = new Map<WallTime, number>();
 
-/** The instant of a New York wall-clock time (the first one, when the clocks fall back). */
+/**
+ * The instant of a New York wall-clock time: the first one in the hour that repeats when the
+ * clocks fall back, as RFC 5545 reads it; in the hour skipped in spring, the instant an hour later
+ * (which parseWallTime refuses as a time that does not exist).
+ */
 export function instantOf(wall: WallTime): Date {
   let ms = instants.get(wall);
   if (ms === undefined) {
     const [y, mo, d, h, mi] = parts(wall);
-    ms = new TZDate(y, mo - 1, d, h, mi, ZONE).getTime();
-    // In the hour that repeats in November, TZDate's pick depends on the machine's zone (the
-    // second 1:15 am under TZ=America/Los_Angeles): take the first, as RFC 5545 reads it.
-    if (wallOf(new Date(ms - 3_600_000)) === wall) ms -= 3_600_000;
+    const wallMs = Date.UTC(y, mo - 1, d, h, mi);
+    ms = instantsAt(wallMs)[0] ?? wallMs - offsetAt(wallMs - 14 * 3_600_000) * 60_000;
     instants.set(wall, ms);
   }
   return new Date(ms);
@@ -154,17 +156,12 @@ export function instantOf(wall: WallTime): Date {
 
 /** The New York wall-clock time of an instant. */
 export function wallOf(instant: Date): WallTime {
-  const t = new TZDate(instant.getTime(), ZONE);
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return wallClockAt(instant.getTime()).slice(0, 16);
 }
 
 /** ISO 8601 with the New York offset of that moment, to the second: `2026-12-08T19:00:00-05:00`. */
 export function isoWithOffset(instant: Date): string {
-  const t = new TZDate(instant.getTime(), ZONE);
-  const offset = -t.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${wallOf(instant)}:${pad(t.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return isoAt(instant.getTime());
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

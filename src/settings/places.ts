@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { loadReference } from '../reference/reference.js';
-import { loadStore } from '../store/store.js';
+import { loadStore } from '../store/load.js';
 import type { Places } from './keys.js';
 
 /**

@@ -11,23 +11,26 @@ export interface DurableWriteOptions {
 /**
  * Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
  * content: write a uniquely named temporary file (mode 0600) beside it, fsync it, rename it over the target,
- * then fsync the folder so the rename itself survives a power cut.
+ * then fsync the folder so the rename itself survives a power cut. Returns the inode of the new
+ * file, which tells whether `path` is still the file this call put there.
  */
 export async function writeFileDurably(
   path: string,
   bytes: string | Uint8Array,
   options: DurableWriteOptions = {},
-): Promise<void> {
+): Promise<bigint> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // A process ended by a signal mid-write (it exits from the handler) takes its temporary file with it.
   const removeTemp = () => rmSync(temp, { force: true });
   process.on('exit', removeTemp);
+  let ino: bigint;
   try {
     const file = await open(temp, 'wx', 0o600);
     try {
       await file.writeFile(bytes);
       await file.sync();
+      ({ ino } = await file.stat({ bigint: true }));
     } finally {
       await file.close();
     }
@@ -42,6 +45,7 @@ export async function writeFileDurably(
   await syncFolder(dir).catch((error: unknown) => {
     throw new UnconfirmedWrite(path, error);
   });
+  return ino;
 }
 
 /** The file was replaced, but syncing its folder failed: the new content may not survive a power cut. */

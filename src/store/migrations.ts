@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../domain/schema.js';
 
 /**
@@ -44,6 +43,8 @@ export const migrations: Record<number, Migration> = {
 
 /** A UUID (RFC 9562 version 8, name-based) from the SHA-256 of `name`. */
 export function uuidFrom(name: string): string {
+  // Loaded here, when an old store is migrated, rather than by every read.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hex = createHash('sha256').update(name).digest('hex').slice(0, 32).split('');
   hex[12] = '8';
   hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);

@@ -1,4 +1,4 @@
-import { constants, type BigIntStats } from 'node:fs';
+import { constants, readFileSync, type BigIntStats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StoreBusyError, StoreUnreadableError, WriteError } from '../errors.js';
 import { recoveryHint } from './parse.js';
@@ -22,16 +22,15 @@ function stampOf(stats: BigIntStats): FileStamp {
   };
 }
 
-/** The text of the store file, which must be a regular file of UTF-8 text (see readStoreBytes). */
-export async function readStoreFile(storePath: string): Promise<string> {
-  return utf8((await readStoreBytes(storePath)).bytes, storePath);
-}
-
 /**
- * The bytes of the store file and the stamp of the version read. Opening never waits: a FIFO or a
+ * The text of the store file and the stamp of the version read. Opening never waits: a FIFO or a
  * device given as the store (which a plain read would wait on forever) is refused with exit 6.
+ * `strict` (the default) refuses bytes that are not UTF-8; otherwise they read as U+FFFD.
  */
-export async function readStoreBytes(storePath: string): Promise<{ bytes: Buffer; stamp: FileStamp }> {
+export async function readStoreVersion(
+  storePath: string,
+  strict = true,
+): Promise<{ text: string; stamp: FileStamp }> {
   const file = await open(storePath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await file.stat({ bigint: true });
@@ -43,7 +42,16 @@ export async function readStoreBytes(storePath: string): Promise<{ bytes: Buffer
         `${storePath} is not a store file but ${stats.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket'}`,
         'point --store or NSM_STORE at the store file itself (nsm init creates one)',
       );
-    return { bytes: await file.readFile(), stamp: stampOf(stats) };
+    // Node reads and decodes in one step, with no buffer of the whole file for the collector to
+    // account for (on a city's store that buffer alone cost a full collection). Bytes that are not
+    // UTF-8 become U+FFFD, so text holding U+FFFD is read again, strictly: usually it is damage.
+    const text = readFileSync(file.fd, 'utf8');
+    if (strict && text.includes('\uFFFD')) {
+      const bytes = Buffer.alloc(Number(stats.size));
+      await file.read(bytes, 0, bytes.length, 0);
+      utf8(bytes, storePath);
+    }
+    return { text, stamp: stampOf(stats) };
   } finally {
     await file.close();
   }
@@ -73,7 +81,8 @@ export function utf8(bytes: Uint8Array, storePath: string): string {
  */
 export async function checkUnchanged(storePath: string, read: FileStamp | null): Promise<void> {
   const now = await stampNow(storePath);
-  const same = now === null || read === null ? now === read : sameContent(now, read) && now.ctimeNs === read.ctimeNs;
+  const same =
+    now === null || read === null ? now === read : sameContent(now, read) && now.ctimeNs === read.ctimeNs;
   if (!same) throw changedMeanwhile(storePath);
 }
 
@@ -85,6 +94,11 @@ export async function restampAfterLinking(storePath: string, read: FileStamp): P
   const now = await stampNow(storePath);
   if (now === null || !sameContent(now, read)) throw changedMeanwhile(storePath);
   return now;
+}
+
+/** The stamp of the store file as it is now. */
+export async function statStore(storePath: string): Promise<FileStamp> {
+  return stampOf(await stat(storePath, { bigint: true }));
 }
 
 async function stampNow(storePath: string): Promise<FileStamp | null> {

@@ -6,6 +6,7 @@ import { storeProblem, type Store } from '../domain/schema.js';
 import { RuleError, StoreUnreadableError, WriteError } from '../errors.js';
 import { makeFolders, UnconfirmedWrite, writeFileDurably } from './durable.js';
 import { fsError, reasonOf } from './fs-errors.js';
+import { readStoreText } from './load.js';
 import {
   BACKUPS_KEPT,
   findBackup,
@@ -19,36 +20,20 @@ import {
   type Journal,
   type JournalEntry,
 } from './history.js';
+import { noteChecked, wasChecked } from './checked.js';
 import { withStoreLock } from './lock.js';
-import { parseStore } from './parse.js';
+import { parseStore, recoveryHint } from './parse.js';
 import {
   checkUnchanged,
   checkWritable,
-  readStoreFile,
-  readStoreBytes,
+  readStoreVersion,
+  statStore,
   restampAfterLinking,
-  utf8,
   type FileStamp,
 } from './read.js';
 
 export function serializeStore(store: Store): string {
   return JSON.stringify(store) + '\n';
-}
-
-/** Reads the store file's text; a missing file is an error that says how to create one. */
-export async function readStoreText(storePath: string): Promise<string> {
-  try {
-    return await readStoreFile(storePath);
-  } catch (error) {
-    if (error instanceof StoreUnreadableError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new StoreUnreadableError(
-        `there is no store at ${storePath}`,
-        'create one with: nsm init (or point --store or NSM_STORE at an existing store)',
-      );
-    }
-    throw fsError(error, storePath, 'read');
-  }
 }
 
 /**
@@ -66,9 +51,7 @@ interface ReadState {
  */
 async function readUnderLock(storePath: string, required: boolean, strict = true): Promise<ReadState> {
   try {
-    const { bytes, stamp } = await readStoreBytes(storePath);
-    const text = strict ? utf8(bytes, storePath) : bytes.toString('utf8');
-    return { text, stamp };
+    return await readStoreVersion(storePath, strict);
   } catch (error) {
     if (error instanceof StoreUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -91,10 +74,12 @@ async function commit(
   next: string,
   nextId: Record<string, number> | undefined,
   stillHeld: () => Promise<void>,
+  checked = false,
 ): Promise<JournalEntry> {
   const path = ctx.storePath;
   checkWritable(path, read.stamp);
   let entry: JournalEntry;
+  let written: bigint;
   try {
     const journal = await readJournal(path);
     settlePendingUndo(journal, read.text);
@@ -116,10 +101,11 @@ async function commit(
     };
     journal.entries.push(entry);
     await writeJournal(path, journal);
-    await replaceDurably(path, bytes, read, stillHeld);
+    written = await replaceDurably(path, bytes, read, stillHeld);
   } catch (error) {
     throw fsError(error, path, 'write');
   }
+  if (checked) await noteCheckedFile(path, written);
   await pruneBackups(path).catch(() => {});
   return entry;
 }
@@ -134,8 +120,8 @@ async function replaceDurably(
   next: string | Uint8Array,
   read: ReadState,
   stillHeld: () => Promise<void>,
-): Promise<void> {
-  await writeFileDurably(path, next, {
+): Promise<bigint> {
+  return writeFileDurably(path, next, {
     beforeReplacing: async () => {
       await stillHeld();
       await checkUnchanged(path, read.stamp);
@@ -149,44 +135,50 @@ async function replaceDurably(
   });
 }
 
+/**
+ * Notes that the store now in place, the file `ino` this nsm wrote, was checked in full (so reads
+ * can skip the checks, see checked.ts). A note that cannot be made costs nothing but time later.
+ */
+async function noteCheckedFile(path: string, ino: bigint): Promise<void> {
+  try {
+    const stamp = await statStore(path);
+    if (stamp.ino === ino) await noteChecked(path, stamp);
+  } catch {
+    // only a cache
+  }
+}
+
 /** The lowdb adapter: validated reads and durable, journaled writes of one JSON file. */
 class StoreFile implements Adapter<Store> {
   state: ReadState = { text: null, stamp: null };
+  /** Whether the file read is one nsm checked in full when it wrote it (so the read did not). */
+  checked = false;
   constructor(
     private readonly ctx: Context,
     private readonly stillHeld: () => Promise<void>,
   ) {}
 
   async read(): Promise<Store> {
-    this.state = await readUnderLock(this.ctx.storePath, true);
-    return parseStore(this.state.text!, this.ctx.storePath);
+    const path = this.ctx.storePath;
+    this.state = await readUnderLock(path, true);
+    this.checked = await wasChecked(path, this.state.stamp!);
+    return parseStore(this.state.text!, path, { checked: this.checked });
   }
 
   async write(store: Store): Promise<void> {
     const problem = storeProblem(store);
+    // Read without its checks (nsm had checked that file), the store may still have been damaged
+    // behind nsm's back in a way its note cannot tell (see checked.ts): it is refused as a read is.
+    if (problem && this.checked)
+      throw new StoreUnreadableError(
+        `${this.ctx.storePath} does not validate as an nsm store (${problem})`,
+        recoveryHint(this.ctx.storePath),
+      );
     if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
     const next = serializeStore(store);
     if (next === this.state.text) return;
-    await commit(this.ctx, this.state, next, store.nextId, this.stillHeld);
+    await commit(this.ctx, this.state, next, store.nextId, this.stillHeld, true);
   }
-}
-
-/** Reads the store for a command that only looks (no lock: writers replace the file atomically). */
-export async function loadStore(ctx: Context): Promise<Store> {
-  return parseStore(await readStoreText(ctx.storePath), ctx.storePath);
-}
-
-/** The same, or null when there is no store file yet (the home screen then says how to start). */
-export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
-  let text: string;
-  try {
-    text = await readStoreFile(ctx.storePath);
-  } catch (error) {
-    if (error instanceof StoreUnreadableError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fsError(error, ctx.storePath, 'read');
-  }
-  return parseStore(text, ctx.storePath);
 }
 
 /** The id counters of a store's text, or undefined when it holds none that can be read. */
@@ -296,6 +288,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
     checkWritable(ctx.storePath, read.stamp);
     const previous = await readFile(backup.path, 'utf8');
     const next = keepingIdCounters(previous, backup.path, current);
+    let written: bigint;
     try {
       const seq = journal.nextSeq++;
       // The backup being put back becomes the store, so it gives up its place to the state it
@@ -314,10 +307,12 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
       };
       if (now && next !== previous) now.afterHash = hashOf(next);
       await writeJournal(ctx.storePath, journal);
-      await replaceDurably(ctx.storePath, next, read, stillHeld);
+      written = await replaceDurably(ctx.storePath, next, read, stillHeld);
     } catch (error) {
       throw fsError(error, ctx.storePath, 'write');
     }
+    // keepingIdCounters checked the state put back in full.
+    await noteCheckedFile(ctx.storePath, written);
     // The undo has landed. Tidying after it may fail without harm: a journal still marking it
     // under way is settled as landed by the next nsm, and a backup left over is pruned later.
     delete journal.pendingUndo;

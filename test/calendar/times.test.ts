@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasClearWallTimes, newYorkIso, offsetAt } from '../../src/domain/calendar-times.js';
+import { hasClearWallTimes, newYorkIso } from '../../src/domain/calendar-times.js';
+import { offsetAt } from '../../src/domain/zone.js';
 import { isoWithOffset } from '../../src/domain/time.js';
 
 /** The calendar's fast New York times must say exactly what time.ts says, at every hour and the minute before the next. */

@@ -4,7 +4,7 @@ import type { Options } from '../../cli/define.js';
 import { parseMeetingId } from '../../domain/ids.js';
 import { issueRecord } from '../../domain/ledger-records.js';
 import { findMeeting } from '../../domain/meetings.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import type { Output } from '../../render/view.js';
 import { issueTable } from './table.js';

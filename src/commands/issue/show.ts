@@ -8,7 +8,7 @@ import { parseIssueId } from '../../domain/ids.js';
 import { issueRecord, solutionRecord } from '../../domain/ledger-records.js';
 import { startInstant } from '../../domain/meetings.js';
 import { isoWithOffset } from '../../domain/time.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { day, heading, table, when, type Output } from '../../render/view.js';
 import { dueCell } from '../solution/fields.js';
 import { issueFields } from './fields.js';

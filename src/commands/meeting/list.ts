@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import type { Output } from '../../render/view.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { meetingTable } from './table.js';

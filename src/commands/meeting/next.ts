@@ -7,7 +7,7 @@ import { parseSectorId } from '../../domain/ids.js';
 import { meetingRecord, upcomingMeetings, venueOf } from '../../domain/meetings.js';
 import { findSector } from '../../domain/sectors.js';
 import { friendly } from '../../domain/time.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { locateSector } from '../../reference/boundaries.js';
 import { text, type Output } from '../../render/view.js';
 

@@ -16,7 +16,8 @@ import {
 import { scheduleWarnings } from '../../domain/schedule-warnings.js';
 import type { Store } from '../../domain/schema.js';
 import { parseWallTime } from '../../domain/time.js';
-import { changeStore, loadStore } from '../../store/store.js';
+import { changeStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import type { Output } from '../../render/view.js';
 import { parseVenue } from './fields.js';
 import { meetingFields } from './record-fields.js';

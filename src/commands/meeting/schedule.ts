@@ -11,7 +11,8 @@ import { parseRepeat, planSeries, type SeriesPlan } from '../../domain/recurrenc
 import { scheduleWarnings } from '../../domain/schedule-warnings.js';
 import { findSector } from '../../domain/sectors.js';
 import { friendly, parseWallTime } from '../../domain/time.js';
-import { changeStore, loadStore } from '../../store/store.js';
+import { changeStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import type { Output } from '../../render/view.js';
 import { need } from '../prompt.js';
 import { optionalText } from '../text-input.js';

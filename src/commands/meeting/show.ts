@@ -3,7 +3,7 @@ import type { show } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { findMeeting, hostsOf, meetingRecord } from '../../domain/meetings.js';
 import { parseMeetingId } from '../../domain/ids.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { heading, table, type Output } from '../../render/view.js';
 import { meetingFields } from './record-fields.js';
 

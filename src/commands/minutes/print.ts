@@ -12,7 +12,7 @@ import {
 } from '../../domain/minutes.js';
 import { leftOut, minutesDocument } from '../../render/printed/minutes.js';
 import type { Output } from '../../render/view.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { deliver } from '../document-output.js';
 
 export async function run(ctx: Context, options: Options<typeof minutes>): Promise<Output> {

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { assignmentOn, byId } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { day, table, type Output } from '../../render/view.js';
 import type { Options } from '../../cli/define.js';
 import type { list } from '../../cli/nco.js';

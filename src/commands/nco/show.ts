@@ -3,7 +3,7 @@ import { dateInNewYork } from '../../domain/dates.js';
 import { parseNcoId } from '../../domain/ids.js';
 import { findNco } from '../../domain/ncos.js';
 import { ncoRecord } from '../../domain/records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import type { Output } from '../../render/view.js';
 import type { Options } from '../../cli/define.js';
 import type { show } from '../../cli/nco.js';

@@ -3,7 +3,7 @@ import { parseBorough, parsePatrolBorough } from '../../domain/boroughs.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { rolloutStatus, sortedPrecincts } from '../../domain/precincts.js';
 import { precinctRecord } from '../../domain/records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { day, table, type Output } from '../../render/view.js';
 import type { Options } from '../../cli/define.js';
 import type { list } from '../../cli/precinct.js';

@@ -7,7 +7,7 @@ import { precinctRecord, sectorRecord, sectorsOf, understaffedSectors } from '..
 import { meetingRecord, upcomingMeetings } from '../../domain/meetings.js';
 import { isOutstanding } from '../../domain/issues.js';
 import { issueCounts } from '../../domain/ledger-records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { issueTable } from '../issue/table.js';
 import { meetingTable } from '../meeting/table.js';
 import { heading, table, text, warning, type Output } from '../../render/view.js';

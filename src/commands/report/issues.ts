@@ -16,7 +16,7 @@ import {
 import type { Store } from '../../domain/schema.js';
 import { findSector } from '../../domain/sectors.js';
 import { heading, table, text, type Block, type Output } from '../../render/view.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { assertScopeExists, parseScope } from '../scope.js';
 
 export async function run(ctx: Context, options: Options<typeof issues>): Promise<Output> {

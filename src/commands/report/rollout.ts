@@ -17,7 +17,7 @@ import {
 import { dataFile } from '../../reference/reference.js';
 import { rolloutTimeline, waveName } from '../../render/rollout-timeline.js';
 import { fields, heading, table, text, type Block, type Cell, type Output } from '../../render/view.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { refuseStoreFiles, writeAtomically } from '../output-file.js';
 
 type RolloutOptions = Options<typeof rollout>;

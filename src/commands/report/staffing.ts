@@ -5,7 +5,7 @@ import { dateInNewYork } from '../../domain/dates.js';
 import { parseAsOf } from '../../domain/reports/as-of.js';
 import { staffingReport, type SectorStaffing, type StaffingReport } from '../../domain/reports/staffing.js';
 import { heading, table, text, type Output } from '../../render/view.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { assertScopeExists, parseScope } from '../scope.js';
 
 export async function run(ctx: Context, options: Options<typeof staffing>): Promise<Output> {

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { compareSectors, sectorRecord } from '../../domain/records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { table, type Output } from '../../render/view.js';
 import type { Options } from '../../cli/define.js';
 import type { list } from '../../cli/sector.js';

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import { parseCoordinate } from '../../domain/coordinates.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { ncosOfSector } from '../../domain/ncos.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { locateSector } from '../../reference/boundaries.js';
 import { fields, type Output } from '../../render/view.js';
 import type { Options } from '../../cli/define.js';

@@ -8,7 +8,7 @@ import { findSector } from '../../domain/sectors.js';
 import { meetingRecord, upcomingMeetings } from '../../domain/meetings.js';
 import { isOutstanding } from '../../domain/issues.js';
 import { issueCounts } from '../../domain/ledger-records.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { issueTable } from '../issue/table.js';
 import { meetingTable } from '../meeting/table.js';
 import { UPCOMING_SHOWN } from '../precinct/show.js';

@@ -4,7 +4,7 @@ import type { Options } from '../../cli/define.js';
 import { dateInNewYork } from '../../domain/dates.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
 import { isOverdue } from '../../domain/solutions.js';
-import { loadStore } from '../../store/store.js';
+import { loadStore } from '../../store/load.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { table, type Output } from '../../render/view.js';
 import { dueCell } from './fields.js';
