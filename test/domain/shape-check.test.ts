@@ -216,7 +216,8 @@ type Path = Array<string | number>;
 
 /** Every place in a JSON value: each object key and array index, however deep. */
 function pathsOf(value: unknown, at: Path = [], into: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...at, i], (into.push([...at, i]), into)));
+  if (Array.isArray(value))
+    value.forEach((item, i) => pathsOf(item, [...at, i], (into.push([...at, i]), into)));
   else if (typeof value === 'object' && value !== null)
     for (const [key, item] of Object.entries(value)) {
       into.push([...at, key]);

@@ -65,7 +65,10 @@ describe('New York time, from the process zone or from Intl', () => {
       const hours = transitions().flatMap((t) => [t - 2 * HOUR, t - HOUR, t, t + HOUR]);
       for (let ms = FROM; ms < TO; ms += 97 * HOUR) hours.push(ms);
       const wrong = hours.filter((ms) => zone.offsetAt(ms) !== expectedOffset(ms));
-      expect(wrong.map((ms) => new Date(ms).toISOString()), `machine zone ${tz}`).toEqual([]);
+      expect(
+        wrong.map((ms) => new Date(ms).toISOString()),
+        `machine zone ${tz}`,
+      ).toEqual([]);
     }
   });
 
@@ -88,7 +91,9 @@ describe('New York time, from the process zone or from Intl', () => {
         for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
           const wall = `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
           const instant = time.instantOf(wall);
-          seen.push(`${wall} ${instant.toISOString()} ${time.wallOf(instant)} ${time.isoWithOffset(instant)}`);
+          seen.push(
+            `${wall} ${instant.toISOString()} ${time.wallOf(instant)} ${time.isoWithOffset(instant)}`,
+          );
         }
       }
       results[String(tz)] = seen;
@@ -99,8 +104,6 @@ describe('New York time, from the process zone or from Intl', () => {
     const { time } = await modulesIn(undefined);
     expect(time.isoWithOffset(time.instantOf('2026-11-01T01:30'))).toBe('2026-11-01T01:30:00-04:00');
     expect(time.wallOf(time.instantOf('2026-03-08T02:30'))).toBe('2026-03-08T03:30');
-    expect(time.instantOf('2026-12-08T19:00').getTime()).toBe(
-      new TZDate(2026, 11, 8, 19, 0, ZONE).getTime(),
-    );
+    expect(time.instantOf('2026-12-08T19:00').getTime()).toBe(new TZDate(2026, 11, 8, 19, 0, ZONE).getTime());
   });
 });
