@@ -1,11 +1,48 @@
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface DurableWriteOptions {
-  /** Runs after the new bytes are safely on disk, just before they replace the file: may refuse. */
-  beforeReplacing?: () => Promise<void>;
+  /**
+   * Runs after the new bytes are safely on disk, just before they replace the file: may refuse
+   * (throw), or decline (return false: nothing is replaced). Gets the sha256 (hex) of the bytes,
+   * taken as they were written, and their number.
+   */
+  beforeReplacing?: (written: { sha256: string; size: number }) => Promise<boolean | void>;
+}
+
+/** Text is encoded and written a slice at a time: a city's store is never all in memory twice. */
+const SLICE = 8 * 1024 * 1024;
+
+/** What can be written: bytes, text, or text in parts (a store as it is serialized). */
+export type Content = string | Uint8Array | Iterable<string>;
+
+/** The UTF-8 bytes of `data`, a slice of about SLICE characters at a time. */
+function* encoded(data: Content): Generator<Uint8Array> {
+  if (data instanceof Uint8Array) yield data;
+  else if (typeof data === 'string') yield* encoded([data]);
+  else {
+    let pending: string[] = [];
+    let length = 0;
+    for (const part of data) {
+      // A part longer than a slice is cut, never inside a surrogate pair.
+      for (let start = 0; start < part.length;) {
+        let end = Math.min(start + SLICE - length, part.length);
+        const last = part.charCodeAt(end - 1);
+        if (end < part.length && last >= 0xd800 && last <= 0xdbff) end++;
+        pending.push(start === 0 && end === part.length ? part : part.slice(start, end));
+        length += end - start;
+        start = end;
+        if (length >= SLICE) {
+          yield Buffer.from(pending.join(''));
+          pending = [];
+          length = 0;
+        }
+      }
+    }
+    if (length > 0) yield Buffer.from(pending.join(''));
+  }
 }
 
 /**
@@ -16,9 +53,9 @@ export interface DurableWriteOptions {
  */
 export async function writeFileDurably(
   path: string,
-  bytes: string | Uint8Array,
+  bytes: Content,
   options: DurableWriteOptions = {},
-): Promise<bigint> {
+): Promise<bigint | null> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // A process ended by a signal mid-write (it exits from the handler) takes its temporary file with it.
@@ -27,14 +64,24 @@ export async function writeFileDurably(
   let ino: bigint;
   try {
     const file = await open(temp, 'wx', 0o600);
+    const hash = createHash('sha256');
+    let size = 0;
     try {
-      await file.writeFile(bytes);
+      for (const chunk of encoded(bytes)) {
+        hash.update(chunk);
+        size += chunk.length;
+        for (let done = 0; done < chunk.length;)
+          done += (await file.write(chunk, done, chunk.length - done)).bytesWritten;
+      }
       await file.sync();
       ({ ino } = await file.stat({ bigint: true }));
     } finally {
       await file.close();
     }
-    await options.beforeReplacing?.();
+    if ((await options.beforeReplacing?.({ sha256: hash.digest('hex'), size })) === false) {
+      await unlink(temp);
+      return null;
+    }
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});

@@ -1,5 +1,6 @@
 import { link, mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupsDir } from './paths.js';
 import { isTemporaryName, processGone, writeFileDurably } from './durable.js';
@@ -50,7 +51,7 @@ export interface Journal {
  * store holds the state it was writing, it landed; otherwise the entry it took off goes back, as
  * if it had never started. Returns whether the journal changed. `currentText` is the store's text.
  */
-export function settlePendingUndo(journal: Journal, currentText: string | null): boolean {
+export function settlePendingUndo(journal: Journal, currentText: string | Uint8Array | null): boolean {
   const pending = journal.pendingUndo;
   if (!pending) return false;
   delete journal.pendingUndo;
@@ -63,6 +64,13 @@ export function settlePendingUndo(journal: Journal, currentText: string | null):
 
 export function hashOf(bytes: string | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The sha256 of a file's bytes, read a piece at a time. */
+export async function hashOfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 function journalPath(storePath: string): string {

@@ -4,13 +4,15 @@ import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
 import { storeProblem, type Store } from '../domain/schema.js';
 import { RuleError, StoreUnreadableError, WriteError } from '../errors.js';
-import { makeFolders, UnconfirmedWrite, writeFileDurably } from './durable.js';
+import { makeFolders, UnconfirmedWrite, writeFileDurably, type Content } from './durable.js';
+import { serializeStore, storeParts } from './serialize.js';
 import { fsError, reasonOf } from './fs-errors.js';
 import { readStoreText } from './load.js';
 import {
   BACKUPS_KEPT,
   findBackup,
   hashOf,
+  hashOfFile,
   pruneBackups,
   readJournal,
   removeLeftovers,
@@ -32,9 +34,7 @@ import {
   type FileStamp,
 } from './read.js';
 
-export function serializeStore(store: Store): string {
-  return JSON.stringify(store) + '\n';
-}
+export { serializeStore };
 
 /**
  * The store as read under the lock: its text (null when there is no file yet) and which version of
@@ -63,48 +63,54 @@ async function readUnderLock(storePath: string, required: boolean, strict = true
 }
 
 /**
- * Writes a new state of the store while its lock is held. In order: the state it replaces becomes
- * a backup; the journal records the change (before it happens, so a change that lands is always
- * in the journal: `undo` skips an entry whose change never landed); the new bytes replace the file
- * durably, if the lock is still ours and the file is still the version read.
+ * Writes a new state of the store while its lock is held. In order: the new bytes are written to a
+ * temporary file (and hashed as they go); `unlessSame`, if they are what the store holds, nothing
+ * more happens (null); the state they replace becomes a backup; the journal records the change
+ * (before it happens, so a change that lands is always in the journal: `undo` skips an entry whose
+ * change never landed); the new bytes replace the file, if the lock is still ours and the file is
+ * still the version read.
  */
 async function commit(
   ctx: Context,
   read: ReadState,
-  next: string,
+  next: Content,
   nextId: Record<string, number> | undefined,
   stillHeld: () => Promise<void>,
-  checked = false,
-): Promise<JournalEntry> {
+  { checked = false, unlessSame = false } = {},
+): Promise<JournalEntry | null> {
   const path = ctx.storePath;
   checkWritable(path, read.stamp);
-  let entry: JournalEntry;
-  let written: bigint;
+  let entry: JournalEntry | null = null;
+  let written: bigint | null;
   try {
     const journal = await readJournal(path);
-    settlePendingUndo(journal, read.text);
-    const seq = journal.nextSeq++;
-    let backup: string | null = null;
-    if (read.stamp !== null) {
-      backup = await keepBackup(path, seq);
-      read.stamp = await restampAfterLinking(path, read.stamp);
-    }
-    // Encoded once: hashed for the journal, then written.
-    const bytes = Buffer.from(next);
-    entry = {
-      seq,
-      at: ctx.now().toISOString(),
-      command: ctx.commandLine,
-      backup,
-      afterHash: hashOf(bytes),
-      ...(nextId ? { nextId: { ...nextId } } : {}),
-    };
-    journal.entries.push(entry);
-    await writeJournal(path, journal);
-    written = await replaceDurably(path, bytes, read, stillHeld);
+    written = await replaceDurably(path, next, read, stillHeld, async ({ sha256, size }) => {
+      if (unlessSame && read.stamp?.size === BigInt(size) && sha256 === (await hashOfFile(path)))
+        return false;
+      // An undo cut off part-way is settled by what the store holds (read again: it is rare).
+      if (journal.pendingUndo) settlePendingUndo(journal, read.stamp && (await readFile(path)));
+      const seq = journal.nextSeq++;
+      let backup: string | null = null;
+      if (read.stamp !== null) {
+        backup = await keepBackup(path, seq);
+        read.stamp = await restampAfterLinking(path, read.stamp);
+      }
+      entry = {
+        seq,
+        at: ctx.now().toISOString(),
+        command: ctx.commandLine,
+        backup,
+        afterHash: sha256,
+        ...(nextId ? { nextId: { ...nextId } } : {}),
+      };
+      journal.entries.push(entry);
+      await writeJournal(path, journal);
+      return true;
+    });
   } catch (error) {
     throw fsError(error, path, 'write');
   }
+  if (written === null) return null;
   if (checked) await noteCheckedFile(path, written);
   await pruneBackups(path).catch(() => {});
   return entry;
@@ -117,12 +123,14 @@ async function commit(
  */
 async function replaceDurably(
   path: string,
-  next: string | Uint8Array,
+  next: Content,
   read: ReadState,
   stillHeld: () => Promise<void>,
-): Promise<bigint> {
+  record: (written: { sha256: string; size: number }) => Promise<boolean> = async () => true,
+): Promise<bigint | null> {
   return writeFileDurably(path, next, {
-    beforeReplacing: async () => {
+    beforeReplacing: async (written) => {
+      if (!(await record(written))) return false;
       await stillHeld();
       await checkUnchanged(path, read.stamp);
     },
@@ -139,7 +147,8 @@ async function replaceDurably(
  * Notes that the store now in place, the file `ino` this nsm wrote, was checked in full (so reads
  * can skip the checks, see checked.ts). A note that cannot be made costs nothing but time later.
  */
-async function noteCheckedFile(path: string, ino: bigint): Promise<void> {
+async function noteCheckedFile(path: string, ino: bigint | null): Promise<void> {
+  if (ino === null) return;
   try {
     const stamp = await statStore(path);
     if (stamp.ino === ino) await noteChecked(path, stamp);
@@ -162,7 +171,10 @@ class StoreFile implements Adapter<Store> {
     const path = this.ctx.storePath;
     this.state = await readUnderLock(path, true);
     this.checked = await wasChecked(path, this.state.stamp!);
-    return parseStore(this.state.text!, path, { checked: this.checked });
+    const store = parseStore(this.state.text!, path, { checked: this.checked });
+    // Not kept while the change is made and written: on a city's store it is 100 MB.
+    this.state.text = null;
+    return store;
   }
 
   async write(store: Store): Promise<void> {
@@ -175,9 +187,10 @@ class StoreFile implements Adapter<Store> {
         recoveryHint(this.ctx.storePath),
       );
     if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
-    const next = serializeStore(store);
-    if (next === this.state.text) return;
-    await commit(this.ctx, this.state, next, store.nextId, this.stillHeld, true);
+    await commit(this.ctx, this.state, storeParts(store), store.nextId, this.stillHeld, {
+      checked: true,
+      unlessSame: true,
+    });
   }
 }
 
@@ -250,7 +263,8 @@ export async function replaceStore(
     async (stillHeld) => {
       const read = await readUnderLock(ctx.storePath, false, false);
       const text = next(read.text);
-      return commit(ctx, read, text, idCountersOf(text), stillHeld);
+      // Without `unlessSame` a commit always writes, so it always has an entry.
+      return (await commit(ctx, read, text, idCountersOf(text), stillHeld))!;
     },
     false,
   );
@@ -288,7 +302,7 @@ export async function undoLastChange(ctx: Context): Promise<JournalEntry> {
     checkWritable(ctx.storePath, read.stamp);
     const previous = await readFile(backup.path, 'utf8');
     const next = keepingIdCounters(previous, backup.path, current);
-    let written: bigint;
+    let written: bigint | null;
     try {
       const seq = journal.nextSeq++;
       // The backup being put back becomes the store, so it gives up its place to the state it
