@@ -1,4 +1,4 @@
-// The build bundles this file with the date-fns functions it uses into one module (npm run bundle).
+// The build bundles this file with the date-fns functions it uses (scripts/bundle.mjs).
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
