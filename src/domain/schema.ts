@@ -14,279 +14,307 @@ function realDay(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const isoDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
-  v.check(realDay, 'expected a date that exists'),
-);
-const nullableText = v.nullable(v.string());
+/**
+ * The schema, built on first use: every read and write is decided by the plain check in
+ * shape-check.ts, so most commands never need it (building it cost milliseconds at every start).
+ * It is the specification the plain check mirrors, and it explains what is wrong with a store.
+ */
+function buildSchemas() {
+  const isoDate = v.pipe(
+    v.string(),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
+    v.check(realDay, 'expected a date that exists'),
+  );
+  const nullableText = v.nullable(v.string());
 
-export const PrecinctSchema = v.object({
-  precinct: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  name: v.string(),
-  commonName: nullableText,
-  borough: v.string(),
-  patrolBorough: nullableText,
-  patrolBoroughCode: nullableText,
-  address: nullableText,
-  phone: nullableText,
-  url: nullableText,
-  rollout: v.object({
-    startDate: v.nullable(isoDate),
-    phase: v.nullable(v.pipe(v.number(), v.integer())),
-  }),
-  opened: v.nullable(isoDate),
-  notes: nullableText,
-});
-
-export const SectorSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^\d+[A-Z]$/, 'expected a sector id such as 75A')),
-  precinct: v.pipe(v.number(), v.integer()),
-  letter: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
-  description: nullableText,
-  sqMiles: v.nullable(v.number()),
-});
-
-export const AssignmentSchema = v.object({
-  sector: v.string(),
-  from: isoDate,
-  to: v.nullable(isoDate),
-});
-
-export const NcoSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^N\d+$/, 'expected an NCO id such as N1')),
-  name: v.string(),
-  shield: v.pipe(v.string(), v.regex(/^\d+$/)),
-  rank: v.string(),
-  precinct: v.pipe(v.number(), v.integer()),
-  email: nullableText,
-  phone: nullableText,
-  assignments: v.array(AssignmentSchema),
-});
-
-export const PhaseSchema = v.object({
-  phase: v.pipe(v.number(), v.integer()),
-  startDate: isoDate,
-  precincts: v.array(v.number()),
-});
-
-export const PsaSchema = v.object({
-  psa: v.pipe(v.number(), v.integer()),
-  name: v.string(),
-  address: nullableText,
-  borough: v.string(),
-});
-
-const wallTime = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
-  v.check(realDay, 'expected a date that exists'),
-);
-
-export const MeetingSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
-  /** Random, given once at creation: calendar UIDs are `<uuid>@<calendar.domain>`. */
-  uuid: v.pipe(v.string(), v.uuid('expected a UUID')),
-  precinct: v.pipe(v.number(), v.integer()),
-  sector: v.string(),
-  title: v.string(),
-  /** New York wall-clock start; the instant follows from the zone rules. */
-  start: wallTime,
-  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720)),
-  location: nullableText,
-  address: nullableText,
-  onlineUrl: nullableText,
-  seriesId: v.nullable(v.string()),
-  status: v.picklist(MEETING_STATUSES),
-  /** Raised by every reschedule and cancellation, so calendar clients replace their copy. */
-  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  attendance: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  notes: nullableText,
-  cancelReason: nullableText,
-  createdAt: v.string(),
-  updatedAt: v.string(),
-});
-
-/** One field corrected by an edit; values are the stored text (null for an empty field). */
-export const FieldChangeSchema = v.object({
-  field: v.string(),
-  from: v.nullable(v.string()),
-  to: v.nullable(v.string()),
-});
-
-const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
-  v.object({
-    on: isoDate,
-    status: v.picklist(statuses),
-    note: v.string(),
-    meetingId: v.nullable(v.string()),
-    /**
-     * Set on a correction (`issue edit`, `solution edit`): what was changed, old → new. Such an
-     * entry keeps the status and names no meeting, so it never counts as a discussion.
-     */
-    edit: v.optional(v.array(FieldChangeSchema)),
+  const PrecinctSchema = v.object({
+    precinct: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    name: v.string(),
+    commonName: nullableText,
+    borough: v.string(),
+    patrolBorough: nullableText,
+    patrolBoroughCode: nullableText,
+    address: nullableText,
+    phone: nullableText,
+    url: nullableText,
+    rollout: v.object({
+      startDate: v.nullable(isoDate),
+      phase: v.nullable(v.pipe(v.number(), v.integer())),
+    }),
+    opened: v.nullable(isoDate),
+    notes: nullableText,
   });
 
-export const IssueSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^I\d+$/, 'expected an issue id such as I1')),
-  /** The meeting where the issue was raised; its sector and precinct are the issue's. */
-  meetingId: v.string(),
-  precinct: v.pipe(v.number(), v.integer()),
-  sector: v.string(),
-  category: v.string(),
-  summary: v.string(),
-  details: nullableText,
-  location: nullableText,
-  raisedBy: nullableText,
-  /** Holds text (a resident's name, a home address) that public outputs must leave out. */
-  private: v.boolean(),
-  status: v.picklist(ISSUE_STATUSES),
-  raisedOn: isoDate,
-  history: v.array(HistoryEntrySchema(ISSUE_STATUSES)),
-  createdAt: v.string(),
-});
+  const SectorSchema = v.object({
+    id: v.pipe(v.string(), v.regex(/^\d+[A-Z]$/, 'expected a sector id such as 75A')),
+    precinct: v.pipe(v.number(), v.integer()),
+    letter: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
+    description: nullableText,
+    sqMiles: v.nullable(v.number()),
+  });
 
-export const SolutionSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^S\d+$/, 'expected a solution id such as S1')),
-  issueId: v.string(),
-  summary: v.string(),
-  owner: nullableText,
-  ownerKind: v.nullable(v.picklist(['nco', 'agency', 'community'])),
-  due: v.nullable(isoDate),
-  status: v.picklist(SOLUTION_STATUSES),
-  /** The meeting where it was agreed, if any. */
-  agreedAt: v.nullable(v.string()),
-  history: v.array(HistoryEntrySchema(SOLUTION_STATUSES)),
-  createdAt: v.string(),
-});
+  const AssignmentSchema = v.object({
+    sector: v.string(),
+    from: isoDate,
+    to: v.nullable(isoDate),
+  });
 
-const instant = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, 'expected ISO 8601 with an offset'),
-);
+  const NcoSchema = v.object({
+    id: v.pipe(v.string(), v.regex(/^N\d+$/, 'expected an NCO id such as N1')),
+    name: v.string(),
+    shield: v.pipe(v.string(), v.regex(/^\d+$/)),
+    rank: v.string(),
+    precinct: v.pipe(v.number(), v.integer()),
+    email: nullableText,
+    phone: nullableText,
+    assignments: v.array(AssignmentSchema),
+  });
 
-const MinutesSolutionSchema = v.object({
-  id: v.string(),
-  issueId: v.string(),
-  /** Null in a public copy when the issue is private. */
-  summary: nullableText,
-  owner: nullableText,
-  due: v.nullable(isoDate),
-  /** As it stood at the end of the meeting's day. */
-  status: v.picklist(SOLUTION_STATUSES),
-});
+  const PhaseSchema = v.object({
+    phase: v.pipe(v.number(), v.integer()),
+    startDate: isoDate,
+    precincts: v.array(v.number()),
+  });
 
-/**
- * The minutes of a held meeting: what was decided, as it stood at the end of the meeting's day.
- * Approval stores exactly this (the content, not a flag), so later ledger changes never alter it.
- * Private text is kept in the snapshot; a public copy sets it to null.
- */
-export const MinutesViewSchema = v.object({
-  meetingId: v.string(),
-  title: v.string(),
-  precinct: v.pipe(v.number(), v.integer()),
-  precinctName: v.string(),
-  sector: v.string(),
-  start: instant,
-  end: instant,
-  location: nullableText,
-  address: nullableText,
-  onlineUrl: nullableText,
-  hosts: v.array(v.object({ id: v.string(), rank: v.string(), name: v.string(), shield: v.string() })),
-  attendance: v.nullable(v.number()),
-  /** The sector's previous held meeting: "what changed" counts from its day. */
-  previous: v.nullable(v.object({ id: v.string(), start: instant })),
-  oldBusiness: v.array(
+  const PsaSchema = v.object({
+    psa: v.pipe(v.number(), v.integer()),
+    name: v.string(),
+    address: nullableText,
+    borough: v.string(),
+  });
+
+  const wallTime = v.pipe(
+    v.string(),
+    v.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a New York time YYYY-MM-DDTHH:mm'),
+    v.check(realDay, 'expected a date that exists'),
+  );
+
+  const MeetingSchema = v.object({
+    id: v.pipe(v.string(), v.regex(/^M\d+$/, 'expected a meeting id such as M1')),
+    /** Random, given once at creation: calendar UIDs are `<uuid>@<calendar.domain>`. */
+    uuid: v.pipe(v.string(), v.uuid('expected a UUID')),
+    precinct: v.pipe(v.number(), v.integer()),
+    sector: v.string(),
+    title: v.string(),
+    /** New York wall-clock start; the instant follows from the zone rules. */
+    start: wallTime,
+    durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720)),
+    location: nullableText,
+    address: nullableText,
+    onlineUrl: nullableText,
+    seriesId: v.nullable(v.string()),
+    status: v.picklist(MEETING_STATUSES),
+    /** Raised by every reschedule and cancellation, so calendar clients replace their copy. */
+    revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    attendance: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    notes: nullableText,
+    cancelReason: nullableText,
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  });
+
+  /** One field corrected by an edit; values are the stored text (null for an empty field). */
+  const FieldChangeSchema = v.object({
+    field: v.string(),
+    from: v.nullable(v.string()),
+    to: v.nullable(v.string()),
+  });
+
+  const HistoryEntrySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
     v.object({
-      id: v.string(),
-      category: v.string(),
-      summary: nullableText,
-      location: nullableText,
-      private: v.boolean(),
-      /** Carried in with this status, and left the meeting's day with the other. */
-      statusBefore: v.picklist(ISSUE_STATUSES),
-      status: v.picklist(ISSUE_STATUSES),
-      raisedOn: isoDate,
-      raisedAt: v.string(),
-      daysOpen: v.number(),
-      meetingsOpen: v.number(),
-      /** Status changes and notes of the issue and its solutions since the previous meeting. */
-      changes: v.array(v.object({ on: isoDate, record: v.string(), status: v.string(), note: nullableText })),
-      solutions: v.array(MinutesSolutionSchema),
-    }),
-  ),
-  /** Issues not carried in nor raised here that the meeting noted as discussed. */
-  discussed: v.array(
-    v.object({
-      id: v.string(),
-      category: v.string(),
-      summary: nullableText,
-      private: v.boolean(),
-      status: v.picklist(ISSUE_STATUSES),
-      notes: v.array(nullableText),
-    }),
-  ),
-  raised: v.array(
-    v.object({
-      id: v.string(),
-      category: v.string(),
-      summary: nullableText,
-      location: nullableText,
-      private: v.boolean(),
-      status: v.picklist(ISSUE_STATUSES),
-    }),
-  ),
-  /** Solutions agreed at this meeting, for issues old and new. */
-  agreed: v.array(v.object({ ...MinutesSolutionSchema.entries, private: v.boolean() })),
-  next: v.nullable(v.object({ id: v.string(), start: instant, venue: v.string() })),
-});
+      on: isoDate,
+      status: v.picklist(statuses),
+      note: v.string(),
+      meetingId: v.nullable(v.string()),
+      /**
+       * Set on a correction (`issue edit`, `solution edit`): what was changed, old → new. Such an
+       * entry keeps the status and names no meeting, so it never counts as a discussion.
+       */
+      edit: v.optional(v.array(FieldChangeSchema)),
+    });
 
-/** Minutes approved at a later meeting: the frozen snapshot and the corrections made since. */
-export const ApprovedMinutesSchema = v.object({
-  meetingId: v.string(),
-  approvedAt: v.string(),
-  /** The day of the meeting that approved them. */
-  approvedOn: isoDate,
-  recordedAt: v.string(),
-  snapshot: MinutesViewSchema,
-  amendments: v.array(v.object({ on: isoDate, note: v.string(), recordedAt: v.string() })),
-});
+  const IssueSchema = v.object({
+    id: v.pipe(v.string(), v.regex(/^I\d+$/, 'expected an issue id such as I1')),
+    /** The meeting where the issue was raised; its sector and precinct are the issue's. */
+    meetingId: v.string(),
+    precinct: v.pipe(v.number(), v.integer()),
+    sector: v.string(),
+    category: v.string(),
+    summary: v.string(),
+    details: nullableText,
+    location: nullableText,
+    raisedBy: nullableText,
+    /** Holds text (a resident's name, a home address) that public outputs must leave out. */
+    private: v.boolean(),
+    status: v.picklist(ISSUE_STATUSES),
+    raisedOn: isoDate,
+    history: v.array(HistoryEntrySchema(ISSUE_STATUSES)),
+    createdAt: v.string(),
+  });
 
-export const StoreSchema = v.object({
-  schemaVersion: v.literal(SCHEMA_VERSION),
-  createdAt: v.string(),
-  /** The next number of each id series; ids are never reused, even after undo or deletion. */
-  nextId: v.object({
-    nco: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    meeting: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    series: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    issue: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    solution: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  }),
-  precincts: v.array(PrecinctSchema),
-  sectors: v.array(SectorSchema),
-  phases: v.array(PhaseSchema),
-  psas: v.array(PsaSchema),
-  ncos: v.array(NcoSchema),
-  meetings: v.array(MeetingSchema),
-  issues: v.array(IssueSchema),
-  solutions: v.array(SolutionSchema),
-  minutes: v.array(ApprovedMinutesSchema),
-});
+  const SolutionSchema = v.object({
+    id: v.pipe(v.string(), v.regex(/^S\d+$/, 'expected a solution id such as S1')),
+    issueId: v.string(),
+    summary: v.string(),
+    owner: nullableText,
+    ownerKind: v.nullable(v.picklist(['nco', 'agency', 'community'])),
+    due: v.nullable(isoDate),
+    status: v.picklist(SOLUTION_STATUSES),
+    /** The meeting where it was agreed, if any. */
+    agreedAt: v.nullable(v.string()),
+    history: v.array(HistoryEntrySchema(SOLUTION_STATUSES)),
+    createdAt: v.string(),
+  });
 
-export type Store = v.InferOutput<typeof StoreSchema>;
-export type Precinct = v.InferOutput<typeof PrecinctSchema>;
-export type Sector = v.InferOutput<typeof SectorSchema>;
-export type Nco = v.InferOutput<typeof NcoSchema>;
-export type Assignment = v.InferOutput<typeof AssignmentSchema>;
-export type Phase = v.InferOutput<typeof PhaseSchema>;
-export type Psa = v.InferOutput<typeof PsaSchema>;
-export type Meeting = v.InferOutput<typeof MeetingSchema>;
-export type Issue = v.InferOutput<typeof IssueSchema>;
-export type Solution = v.InferOutput<typeof SolutionSchema>;
-export type MinutesView = v.InferOutput<typeof MinutesViewSchema>;
-export type ApprovedMinutes = v.InferOutput<typeof ApprovedMinutesSchema>;
-export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
+  const instant = v.pipe(
+    v.string(),
+    v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, 'expected ISO 8601 with an offset'),
+  );
+
+  const MinutesSolutionSchema = v.object({
+    id: v.string(),
+    issueId: v.string(),
+    /** Null in a public copy when the issue is private. */
+    summary: nullableText,
+    owner: nullableText,
+    due: v.nullable(isoDate),
+    /** As it stood at the end of the meeting's day. */
+    status: v.picklist(SOLUTION_STATUSES),
+  });
+
+  /**
+   * The minutes of a held meeting: what was decided, as it stood at the end of the meeting's day.
+   * Approval stores exactly this (the content, not a flag), so later ledger changes never alter it.
+   * Private text is kept in the snapshot; a public copy sets it to null.
+   */
+  const MinutesViewSchema = v.object({
+    meetingId: v.string(),
+    title: v.string(),
+    precinct: v.pipe(v.number(), v.integer()),
+    precinctName: v.string(),
+    sector: v.string(),
+    start: instant,
+    end: instant,
+    location: nullableText,
+    address: nullableText,
+    onlineUrl: nullableText,
+    hosts: v.array(v.object({ id: v.string(), rank: v.string(), name: v.string(), shield: v.string() })),
+    attendance: v.nullable(v.number()),
+    /** The sector's previous held meeting: "what changed" counts from its day. */
+    previous: v.nullable(v.object({ id: v.string(), start: instant })),
+    oldBusiness: v.array(
+      v.object({
+        id: v.string(),
+        category: v.string(),
+        summary: nullableText,
+        location: nullableText,
+        private: v.boolean(),
+        /** Carried in with this status, and left the meeting's day with the other. */
+        statusBefore: v.picklist(ISSUE_STATUSES),
+        status: v.picklist(ISSUE_STATUSES),
+        raisedOn: isoDate,
+        raisedAt: v.string(),
+        daysOpen: v.number(),
+        meetingsOpen: v.number(),
+        /** Status changes and notes of the issue and its solutions since the previous meeting. */
+        changes: v.array(
+          v.object({ on: isoDate, record: v.string(), status: v.string(), note: nullableText }),
+        ),
+        solutions: v.array(MinutesSolutionSchema),
+      }),
+    ),
+    /** Issues not carried in nor raised here that the meeting noted as discussed. */
+    discussed: v.array(
+      v.object({
+        id: v.string(),
+        category: v.string(),
+        summary: nullableText,
+        private: v.boolean(),
+        status: v.picklist(ISSUE_STATUSES),
+        notes: v.array(nullableText),
+      }),
+    ),
+    raised: v.array(
+      v.object({
+        id: v.string(),
+        category: v.string(),
+        summary: nullableText,
+        location: nullableText,
+        private: v.boolean(),
+        status: v.picklist(ISSUE_STATUSES),
+      }),
+    ),
+    /** Solutions agreed at this meeting, for issues old and new. */
+    agreed: v.array(v.object({ ...MinutesSolutionSchema.entries, private: v.boolean() })),
+    next: v.nullable(v.object({ id: v.string(), start: instant, venue: v.string() })),
+  });
+
+  /** Minutes approved at a later meeting: the frozen snapshot and the corrections made since. */
+  const ApprovedMinutesSchema = v.object({
+    meetingId: v.string(),
+    approvedAt: v.string(),
+    /** The day of the meeting that approved them. */
+    approvedOn: isoDate,
+    recordedAt: v.string(),
+    snapshot: MinutesViewSchema,
+    amendments: v.array(v.object({ on: isoDate, note: v.string(), recordedAt: v.string() })),
+  });
+
+  const StoreSchema = v.object({
+    schemaVersion: v.literal(SCHEMA_VERSION),
+    createdAt: v.string(),
+    /** The next number of each id series; ids are never reused, even after undo or deletion. */
+    nextId: v.object({
+      nco: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      meeting: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      series: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      issue: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      solution: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
+    precincts: v.array(PrecinctSchema),
+    sectors: v.array(SectorSchema),
+    phases: v.array(PhaseSchema),
+    psas: v.array(PsaSchema),
+    ncos: v.array(NcoSchema),
+    meetings: v.array(MeetingSchema),
+    issues: v.array(IssueSchema),
+    solutions: v.array(SolutionSchema),
+    minutes: v.array(ApprovedMinutesSchema),
+  });
+  return {
+    PrecinctSchema,
+    SectorSchema,
+    AssignmentSchema,
+    NcoSchema,
+    PhaseSchema,
+    PsaSchema,
+    MeetingSchema,
+    FieldChangeSchema,
+    IssueSchema,
+    SolutionSchema,
+    MinutesViewSchema,
+    ApprovedMinutesSchema,
+    StoreSchema,
+  };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+export const schemas = (): Schemas => (built ??= buildSchemas());
+
+export type Store = v.InferOutput<Schemas['StoreSchema']>;
+export type Precinct = v.InferOutput<Schemas['PrecinctSchema']>;
+export type Sector = v.InferOutput<Schemas['SectorSchema']>;
+export type Nco = v.InferOutput<Schemas['NcoSchema']>;
+export type Assignment = v.InferOutput<Schemas['AssignmentSchema']>;
+export type Phase = v.InferOutput<Schemas['PhaseSchema']>;
+export type Psa = v.InferOutput<Schemas['PsaSchema']>;
+export type Meeting = v.InferOutput<Schemas['MeetingSchema']>;
+export type Issue = v.InferOutput<Schemas['IssueSchema']>;
+export type Solution = v.InferOutput<Schemas['SolutionSchema']>;
+export type MinutesView = v.InferOutput<Schemas['MinutesViewSchema']>;
+export type ApprovedMinutes = v.InferOutput<Schemas['ApprovedMinutesSchema']>;
+export type FieldChange = v.InferOutput<Schemas['FieldChangeSchema']>;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
 
@@ -297,7 +325,7 @@ export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
  */
 export function schemaProblem(data: unknown): string | null {
   if (hasStoreShape(data, SCHEMA_VERSION)) return null;
-  const result = v.safeParse(StoreSchema, data);
+  const result = v.safeParse(schemas().StoreSchema, data);
   if (result.success) return '(top level): not the shape of an nsm store';
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? '(top level)';

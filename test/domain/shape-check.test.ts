@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { hasStoreShape } from '../../src/domain/shape-check.js';
-import { SCHEMA_VERSION, schemaProblem, StoreSchema } from '../../src/domain/schema.js';
+import { SCHEMA_VERSION, schemaProblem, schemas } from '../../src/domain/schema.js';
 
 /**
  * The plain shape check decides every read and write; the valibot schema is the specification it
@@ -308,7 +308,7 @@ const anyDamage = (paths: Path[]) =>
 describe('the plain shape check', () => {
   it('accepts a store that uses every part of the schema, as the schema does', () => {
     const store = fullStore();
-    expect(v.safeParse(StoreSchema, store).success).toBe(true);
+    expect(v.safeParse(schemas().StoreSchema, store).success).toBe(true);
     expect(hasStoreShape(store, SCHEMA_VERSION)).toBe(true);
     expect(schemaProblem(store)).toBeNull();
   });
@@ -320,7 +320,7 @@ describe('the plain shape check', () => {
       for (const value of EDGES) {
         const store = fullStore();
         damage(store, path, value);
-        const expected = v.safeParse(StoreSchema, store).success;
+        const expected = v.safeParse(schemas().StoreSchema, store).success;
         if (hasStoreShape(store, SCHEMA_VERSION) !== expected)
           throw new Error(`${path.join('.')} = ${JSON.stringify(value)}: the schema says ${expected}`);
         cases++;
@@ -341,7 +341,7 @@ describe('the plain shape check', () => {
             // An earlier damage removed the way to this path: that damage alone counts.
           }
         }
-        const expected = v.safeParse(StoreSchema, store).success;
+        const expected = v.safeParse(schemas().StoreSchema, store).success;
         expect(hasStoreShape(store, SCHEMA_VERSION)).toBe(expected);
         if (!expected) refused++;
       }),
