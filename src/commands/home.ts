@@ -3,7 +3,7 @@ import type { Options } from '../cli/define.js';
 import type { home } from '../cli/home.js';
 import { dateInNewYork } from '../domain/dates.js';
 import { selectHome, type HomeList, type HomeLists } from '../domain/home.js';
-import { issueRecord, solutionRecord } from '../domain/ledger-records.js';
+import { issueRecords, solutionRecord } from '../domain/ledger-records.js';
 import { meetingRecord, startInstant } from '../domain/meetings.js';
 import { findPrecinct } from '../domain/precincts.js';
 import type { Meeting, Store } from '../domain/schema.js';
@@ -42,7 +42,7 @@ export async function run(ctx: Context, options: Options<typeof home>): Promise<
         precinct: issue.precinct,
         sector: issue.sector,
       })),
-      oldestOpenIssues: lists.oldestOpenIssues.map((i) => issueRecord(store, i)),
+      oldestOpenIssues: issueRecords(store, lists.oldestOpenIssues),
       totals: lists.totals,
     },
     blocks: [

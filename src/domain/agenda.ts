@@ -1,5 +1,5 @@
 import type { Meeting, Store } from './schema.js';
-import { followingMeeting, meetingsDiscussed, oldBusiness } from './carry-forward.js';
+import { LedgerIndex, followingMeeting, meetingsDiscussed, oldBusiness } from './carry-forward.js';
 import { endInstant, hostsOf, startInstant, venueOf } from './meetings.js';
 import { isOverdue } from './solutions.js';
 import { isoWithOffset } from './time.js';
@@ -48,7 +48,10 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
   const precinct = store.precincts.find((p) => p.precinct === meeting.precinct);
   const day = meeting.start.slice(0, 10);
   const next = followingMeeting(store, meeting);
-  const ownerName = (owner: string | null) => store.ncos.find((n) => n.id === owner)?.name ?? owner;
+  const names = new Map(store.ncos.map((n) => [n.id, n.name]));
+  const ownerName = (owner: string | null) => (owner === null ? null : (names.get(owner) ?? owner));
+  // Shared by the old business and every carried issue's discussions.
+  const ledger = new LedgerIndex(store);
   return {
     meetingId: meeting.id,
     title: meeting.title,
@@ -61,7 +64,7 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
     address: meeting.address,
     onlineUrl: meeting.onlineUrl,
     hosts: hostsOf(store, meeting).map((n) => `${n.rank} ${n.name}`),
-    oldBusiness: oldBusiness(store, meeting).map((c) => ({
+    oldBusiness: oldBusiness(store, meeting, ledger).map((c) => ({
       id: c.issue.id,
       category: c.issue.category,
       summary: c.issue.private ? null : c.issue.summary,
@@ -71,7 +74,7 @@ export function agendaView(store: Store, meeting: Meeting): AgendaView {
       raisedAt: c.raisedAt.id,
       daysOpen: c.daysOpen,
       meetingsOpen: c.meetingsOpen,
-      discussedAt: meetingsDiscussed(store, c.issue)
+      discussedAt: meetingsDiscussed(store, c.issue, ledger)
         .filter((m) => m.id !== c.raisedAt.id && startInstant(m) < startInstant(meeting))
         .map((m) => m.id),
       solutions: c.solutions.map((s) => ({

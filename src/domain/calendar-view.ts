@@ -1,7 +1,8 @@
 import type { Issue, Meeting, Nco, Store } from './schema.js';
-import { isOutstanding, statusBefore } from './issues.js';
-import { startInstant } from './meetings.js';
-import { byId, sectorOn } from './ncos.js';
+import { LedgerIndex, oldBusinessOfSector } from './carry-forward.js';
+import { groupBy, pushTo } from './lookup.js';
+import { byStart, startInstant } from './meetings.js';
+import { sectorRoster } from './ncos.js';
 import { sectorsOf } from './records.js';
 import { hasClearWallTimes, newYorkIso } from './calendar-times.js';
 
@@ -96,28 +97,29 @@ export function calendarFeeds(
  * every issue for each meeting; each event is built once and shared by the feeds that hold it.
  */
 class CalendarIndex {
-  private readonly ncosBySector = new Map<string, Nco[]>();
+  private readonly ncosOn: (sector: string, date: string) => Nco[];
   private readonly issuesBySector = new Map<string, Issue[]>();
-  private readonly meetingsById = new Map<string, Meeting>();
   private readonly precinctNames = new Map<number, string>();
   private readonly events = new Map<string, CalendarEvent>();
   private readonly sorted: Meeting[];
+  /** Each precinct's and sector's meetings, soonest first: a feed takes its own, not a filter of all. */
+  private readonly byPrecinct: Map<number, Meeting[]>;
+  private readonly bySector: Map<string, Meeting[]>;
+  private readonly ledger: LedgerIndex;
+  /** Each sector's old business by meeting id, worked out when its first event is built. */
+  private readonly carried = new Map<string, Map<string, Issue[]>>();
 
   constructor(
     store: Store,
     private readonly domain: string,
   ) {
-    for (const nco of [...store.ncos].sort(byId))
-      for (const sector of new Set(nco.assignments.map((a) => a.sector)))
-        push(this.ncosBySector, sector, nco);
-    for (const issue of store.issues) push(this.issuesBySector, issue.sector, issue);
-    for (const meeting of store.meetings) this.meetingsById.set(meeting.id, meeting);
+    this.ncosOn = sectorRoster(store);
+    for (const issue of store.issues) pushTo(this.issuesBySector, issue.sector, issue);
     for (const p of store.precincts) this.precinctNames.set(p.precinct, p.name);
-    // Soonest first, then by id, as compareMeetings orders them, with each start computed once.
-    this.sorted = store.meetings
-      .map((m) => ({ m, at: startInstant(m).getTime(), n: Number(m.id.slice(1)) }))
-      .sort((a, b) => a.at - b.at || a.n - b.n)
-      .map(({ m }) => m);
+    this.ledger = new LedgerIndex(store);
+    this.sorted = byStart(store.meetings).map((t) => t.meeting);
+    this.byPrecinct = groupBy(this.sorted, (m) => m.precinct);
+    this.bySector = groupBy(this.sorted, (m) => m.sector);
   }
 
   /** Formatted once per distinct value: a city's meetings share a few hundred evenings and stamps. */
@@ -145,7 +147,7 @@ class CalendarIndex {
   }
 
   view(scope: CalendarScope, range: DateRange): CalendarView {
-    const meetings = this.sorted.filter((m) => inScope(scope, m) && inRange(range, m));
+    const meetings = this.meetingsOf(scope).filter((m) => inRange(range, m));
     // No commas or semicolons of our own in the names: clients read X-WR-CALNAME with or without
     // unescaping them.
     return {
@@ -153,6 +155,20 @@ class CalendarIndex {
       description: `Neighborhood Safety Meetings of ${this.scopeName(scope)} in New York City. Times are New York time.`,
       events: meetings.map((m) => this.event(m)),
     };
+  }
+
+  /** The meetings of a scope, soonest first. */
+  private meetingsOf(scope: CalendarScope): Meeting[] {
+    switch (scope.kind) {
+      case 'all':
+        return this.sorted;
+      case 'precinct':
+        return this.byPrecinct.get(scope.precinct) ?? [];
+      case 'sector':
+        return this.bySector.get(scope.sector) ?? [];
+      case 'meeting':
+        return this.sorted.filter((m) => m.id === scope.meeting);
+    }
   }
 
   private scopeName(scope: CalendarScope): string {
@@ -164,7 +180,7 @@ class CalendarIndex {
       case 'sector':
         return this.sectorName(scope.sector);
       case 'meeting': {
-        const m = this.meetingsById.get(scope.meeting);
+        const m = this.ledger.meetingsById.get(scope.meeting);
         return m ? `${this.sectorName(m.sector)} meeting ${m.id}` : `meeting ${scope.meeting}`;
       }
     }
@@ -236,25 +252,21 @@ class CalendarIndex {
 
   /** The sector's NCOs on the meeting's date, as `hostsOf` finds them. */
   private hosts(m: Meeting): Nco[] {
-    const day = m.start.slice(0, 10);
-    return (this.ncosBySector.get(m.sector) ?? []).filter((n) => sectorOn(n, day) === m.sector);
+    return this.ncosOn(m.sector, m.start.slice(0, 10));
   }
 
   /**
    * The meeting's old business, by the rule of `oldBusiness` (carry-forward.ts): issues of the
    * sector raised at an earlier meeting and still open or in progress when the meeting's day began.
+   * Worked out for all of the sector's meetings at once, as a city's calendar holds them all.
    */
   private openIssues(m: Meeting): Issue[] {
-    const day = m.start.slice(0, 10);
-    const at = startInstant(m).getTime();
-    return (this.issuesBySector.get(m.sector) ?? [])
-      .filter((issue) => {
-        const raisedAt = this.meetingsById.get(issue.meetingId);
-        if (!raisedAt || issue.meetingId === m.id || startInstant(raisedAt).getTime() >= at) return false;
-        const status = statusBefore(issue, day);
-        return status !== null && isOutstanding(status);
-      })
-      .sort((a, b) => a.raisedOn.localeCompare(b.raisedOn) || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    let carried = this.carried.get(m.sector);
+    if (carried === undefined) {
+      carried = oldBusinessOfSector(this.ledger, m.sector, this.issuesBySector.get(m.sector) ?? []);
+      this.carried.set(m.sector, carried);
+    }
+    return carried.get(m.id) ?? [];
   }
 }
 
@@ -262,19 +274,6 @@ class CalendarIndex {
 function publicIssue(issue: Issue): string {
   if (issue.private) return `${issue.id} (${issue.category}): details withheld (private).`;
   return `${issue.id} (${issue.category}): ${issue.summary}${issue.location ? ` (${issue.location})` : ''}`;
-}
-
-function inScope(scope: CalendarScope, m: Meeting): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'precinct':
-      return m.precinct === scope.precinct;
-    case 'sector':
-      return m.sector === scope.sector;
-    case 'meeting':
-      return m.id === scope.meeting;
-  }
 }
 
 function inRange(range: DateRange, m: Meeting): boolean {
@@ -286,10 +285,4 @@ function inRange(range: DateRange, m: Meeting): boolean {
 function namesSector(title: string, sector: string): boolean {
   const at = title.indexOf(sector);
   return at !== -1 && title.split(/[^0-9A-Za-z]+/).includes(sector);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -36,7 +36,20 @@ export function shiftDays(date: string, days: number): string {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(noon(to), noon(from));
+  return dayNumber(to) - dayNumber(from);
+}
+
+const EPOCH = noon('1970-01-01');
+/**
+ * Each date's days since 1970, counted once: a report counts days between the same few thousand
+ * dates for tens of thousands of issues, and a Date per date each time showed in its profile.
+ */
+const dayNumbers = new Map<string, number>();
+
+function dayNumber(date: string): number {
+  let days = dayNumbers.get(date);
+  if (days === undefined) dayNumbers.set(date, (days = differenceInCalendarDays(noon(date), EPOCH)));
+  return days;
 }
 
 /** The `nth` (1-based) `weekday` of a month: the 4th Thursday of November 2026 is 2026-11-26. */

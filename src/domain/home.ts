@@ -1,6 +1,7 @@
 import { dateInNewYork } from './dates.js';
 import { isOutstanding } from './issues.js';
-import { compareMeetings, endInstant } from './meetings.js';
+import { groupBy } from './lookup.js';
+import { compareMeetings, endInstant, sortMeetings } from './meetings.js';
 import type { Issue, Meeting, Solution, Store } from './schema.js';
 import { isOverdue } from './solutions.js';
 
@@ -46,7 +47,7 @@ export function selectHome(store: Store, now: Date, scope: HomeScope): HomeLists
   const inScope = (record: { precinct: number }) =>
     scope.precinct === null || record.precinct === scope.precinct;
   const today = dateInNewYork(now);
-  const meetings = store.meetings.filter((m) => m.status === 'scheduled' && inScope(m)).sort(compareMeetings);
+  const meetings = sortMeetings(store.meetings.filter((m) => m.status === 'scheduled' && inScope(m)));
   const ended = (m: Meeting) => endInstant(m).getTime() <= now.getTime();
   const issues = new Map(store.issues.map((i) => [i.id, i]));
   const overdue = store.solutions
@@ -60,12 +61,8 @@ export function selectHome(store: Store, now: Date, scope: HomeScope): HomeLists
     .filter((i) => isOutstanding(i.status) && inScope(i))
     .sort((a, b) => a.raisedOn.localeCompare(b.raisedOn) || byNumber(a, b));
   const approved = new Set(store.minutes.map((m) => m.meetingId));
-  const held = store.meetings.filter((m) => m.status === 'held' && inScope(m)).sort(compareMeetings);
-  const toApprove = held.flatMap((meeting) => {
-    if (approved.has(meeting.id)) return [];
-    const at = held.find((m) => m.sector === meeting.sector && compareMeetings(m, meeting) > 0);
-    return at ? [{ meeting, at }] : [];
-  });
+  const held = sortMeetings(store.meetings.filter((m) => m.status === 'held' && inScope(m)));
+  const toApprove = minutesToApprove(held, approved);
   const all = {
     nextMeetings: meetings.filter((m) => !ended(m)),
     pastUnmarked: meetings.filter(ended),
@@ -87,6 +84,25 @@ export function selectHome(store: Store, now: Date, scope: HomeScope): HomeLists
       oldestOpenIssues: all.oldestOpenIssues.length,
     },
   };
+}
+
+/**
+ * Held meetings without approved minutes, each with the next held meeting of its sector, where
+ * they can be approved. `held` is in compareMeetings order, so each sector's list is too, and the
+ * next meeting follows in it: looked up there rather than searched for in the whole city's list.
+ */
+function minutesToApprove(held: Meeting[], approved: Set<string>): HomeLists['minutesToApprove'] {
+  const next = new Map<Meeting, Meeting>();
+  for (const list of groupBy(held, (m) => m.sector).values())
+    for (let i = 0; i < list.length; i++) {
+      let j = i + 1;
+      while (j < list.length && compareMeetings(list[j]!, list[i]!) <= 0) j++;
+      if (j < list.length) next.set(list[i]!, list[j]!);
+    }
+  return held.flatMap((meeting) => {
+    const at = next.get(meeting);
+    return at && !approved.has(meeting.id) ? [{ meeting, at }] : [];
+  });
 }
 
 /** Ids in the order they were given out: I2 before I10. */

@@ -4,6 +4,20 @@ import { isOverdue } from './solutions.js';
 /** The JSON shapes of issues and solutions (cli.md, "JSON fields that scripts rely on"). */
 
 export function issueRecord(store: Store, issue: Issue) {
+  return issueRecords(store, [issue])[0]!;
+}
+
+/**
+ * The records of many issues. Their solutions are grouped in one pass over the store: filtering
+ * every solution for each issue was quadratic on a city's store.
+ */
+export function issueRecords(store: Store, issues: Issue[]) {
+  const solutionIds = new Map<string, string[]>(issues.map((i) => [i.id, []]));
+  for (const s of store.solutions) solutionIds.get(s.issueId)?.push(s.id);
+  return issues.map((i) => recordOf(i, solutionIds.get(i.id)!));
+}
+
+function recordOf(issue: Issue, solutionIds: string[]) {
   return {
     id: issue.id,
     meetingId: issue.meetingId,
@@ -18,7 +32,7 @@ export function issueRecord(store: Store, issue: Issue) {
     private: issue.private,
     raisedOn: issue.raisedOn,
     history: issue.history.map((h) => ({ ...h })),
-    solutions: store.solutions.filter((s) => s.issueId === issue.id).map((s) => s.id),
+    solutions: solutionIds,
   };
 }
 

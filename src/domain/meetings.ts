@@ -1,6 +1,6 @@
-import type { Meeting, Store } from './schema.js';
+import type { Meeting, Nco, Store } from './schema.js';
 import { NotFoundError, RuleError } from '../errors.js';
-import { ncosOfSector } from './ncos.js';
+import { ncosOfSector, sectorRoster } from './ncos.js';
 import { friendly, instantOf, isoWithOffset, type WallTime } from './time.js';
 
 export function findMeeting(store: Store, id: string): Meeting {
@@ -40,6 +40,28 @@ export function compareMeetings(a: Meeting, b: Meeting): number {
   );
 }
 
+/** A meeting with its start instant (ms), computed once. */
+export interface TimedMeeting {
+  meeting: Meeting;
+  start: number;
+}
+
+/**
+ * Meetings as compareMeetings orders them, each start computed once: compareMeetings looks both
+ * starts up at every comparison, which shows when sorting a city's thousands of meetings.
+ */
+export function byStart(meetings: Meeting[]): TimedMeeting[] {
+  return meetings
+    .map((meeting) => ({ meeting, start: startInstant(meeting).getTime(), n: Number(meeting.id.slice(1)) }))
+    .sort((a, b) => a.start - b.start || a.n - b.n)
+    .map(({ meeting, start }) => ({ meeting, start }));
+}
+
+/** The same order as `.sort(compareMeetings)`, faster on many meetings. */
+export function sortMeetings(meetings: Meeting[]): Meeting[] {
+  return byStart(meetings).map((t) => t.meeting);
+}
+
 /** Scheduled meetings of a sector that have not ended by `now`, soonest first. */
 export function upcomingMeetings(
   store: Store,
@@ -62,6 +84,16 @@ export function describeMeeting(m: Pick<Meeting, 'id' | 'sector' | 'start'>): st
 }
 
 export function meetingRecord(store: Store, m: Meeting) {
+  return recordOf(m, hostsOf(store, m));
+}
+
+/** The records of a list of meetings, their hosts found in a roster built once. */
+export function meetingRecords(store: Store, meetings: Meeting[]) {
+  const hosts = sectorRoster(store);
+  return meetings.map((m) => recordOf(m, hosts(m.sector, m.start.slice(0, 10))));
+}
+
+function recordOf(m: Meeting, hosts: Nco[]) {
   return {
     id: m.id,
     uuid: m.uuid,
@@ -80,7 +112,7 @@ export function meetingRecord(store: Store, m: Meeting) {
     attendance: m.attendance,
     notes: m.notes,
     cancelReason: m.cancelReason,
-    hosts: hostsOf(store, m).map((n) => n.id),
+    hosts: hosts.map((n) => n.id),
   };
 }
 

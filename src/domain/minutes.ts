@@ -26,6 +26,7 @@ export function minutesView(store: Store, meeting: Meeting): MinutesView {
   const previous = previousHeldMeeting(store, meeting);
   const since = previous ? previous.start.slice(0, 10) : null;
   const issuesById = new Map(store.issues.map((i) => [i.id, i]));
+  const ncoNames = new Map(store.ncos.map((n) => [n.id, n.name]));
   const carried = oldBusiness(store, meeting);
   const carriedIds = new Set(carried.map((c) => c.issue.id));
   const raised = store.issues.filter((i) => i.meetingId === meeting.id).sort(byId);
@@ -57,7 +58,7 @@ export function minutesView(store: Store, meeting: Meeting): MinutesView {
       daysOpen: c.daysOpen,
       meetingsOpen: c.meetingsOpen,
       changes: changesSince(c.issue, c.solutions, since ?? c.issue.raisedOn, day),
-      solutions: c.solutions.map((s) => solutionAsOf(store, s, day)),
+      solutions: c.solutions.map((s) => solutionAsOf(ncoNames, s, day)),
     })),
     discussed: store.issues
       .filter((i) => !carriedIds.has(i.id) && i.meetingId !== meeting.id)
@@ -82,7 +83,10 @@ export function minutesView(store: Store, meeting: Meeting): MinutesView {
     agreed: store.solutions
       .filter((s) => s.agreedAt === meeting.id)
       .sort(byId)
-      .map((s) => ({ ...solutionAsOf(store, s, day), private: issuesById.get(s.issueId)?.private ?? false })),
+      .map((s) => ({
+        ...solutionAsOf(ncoNames, s, day),
+        private: issuesById.get(s.issueId)?.private ?? false,
+      })),
     next: next ? { id: next.id, start: isoWithOffset(startInstant(next)), venue: venueOf(next) } : null,
   };
 }
@@ -205,8 +209,9 @@ function statusAtEndOf<S extends IssueStatus | SolutionStatus>(
   return status;
 }
 
-function solutionAsOf(store: Store, s: Solution, day: string) {
-  const owner = s.ownerKind === 'nco' ? (store.ncos.find((n) => n.id === s.owner)?.name ?? s.owner) : s.owner;
+/** `ncoNames`: the NCOs' names by id, looked up for each solution an NCO owns. */
+function solutionAsOf(ncoNames: Map<string, string>, s: Solution, day: string) {
+  const owner = s.ownerKind === 'nco' && s.owner !== null ? (ncoNames.get(s.owner) ?? s.owner) : s.owner;
   return {
     id: s.id,
     issueId: s.issueId,

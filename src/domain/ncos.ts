@@ -1,6 +1,7 @@
 import type { Assignment, Nco, Store } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
 import { addDays } from './dates.js';
+import { pushTo } from './lookup.js';
 
 export function findNco(store: Store, id: string): Nco {
   const found = store.ncos.find((n) => n.id === id);
@@ -25,6 +26,18 @@ export function sectorOn(nco: Nco, date: string): string | null {
 /** The NCOs working a sector on `date`, by id order. */
 export function ncosOfSector(store: Store, sectorId: string, date: string): Nco[] {
   return store.ncos.filter((n) => sectorOn(n, date) === sectorId).sort(byId);
+}
+
+/**
+ * `ncosOfSector` for the meetings of a list: each sector's NCOs are looked for among those ever
+ * assigned to it, found once, rather than in the whole roster for every meeting (quadratic on a
+ * city's store).
+ */
+export function sectorRoster(store: Store): (sectorId: string, date: string) => Nco[] {
+  const assigned = new Map<string, Nco[]>();
+  for (const nco of [...store.ncos].sort(byId))
+    for (const sector of new Set(nco.assignments.map((a) => a.sector))) pushTo(assigned, sector, nco);
+  return (sectorId, date) => (assigned.get(sectorId) ?? []).filter((n) => sectorOn(n, date) === sectorId);
 }
 
 export function byId(a: { id: string }, b: { id: string }): number {

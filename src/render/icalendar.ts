@@ -30,16 +30,14 @@ export function renderICalendar(view: CalendarView): string {
   // properties and each event on its own, and the parts are folded and put together here, in the
   // order of RFC 5545: the calendar's properties, then its components (the VTIMEZONE first, always
   // there, so even a calendar with no meeting yet holds a component and every TZID has its zone).
-  const dates = new Map<number, NewYorkDate>();
   const parts = [calendar.toString().replace(/END:VCALENDAR$/, ''), vtimezone(ZONE), '\r\n'];
-  for (const event of view.events)
-    parts.push(fold(new ICalEvent(eventData(event, dates), calendar).toString()));
+  for (const event of view.events) parts.push(fold(new ICalEvent(eventData(event), calendar).toString()));
   // Every content line ends in CRLF, the last one too.
   parts.push('END:VCALENDAR\r\n');
   return parts.join('');
 }
 
-function eventData(event: CalendarEvent, dates: Map<number, NewYorkDate>) {
+function eventData(event: CalendarEvent) {
   const changed = new Date(event.changed);
   return {
     id: event.uid,
@@ -48,7 +46,7 @@ function eventData(event: CalendarEvent, dates: Map<number, NewYorkDate>) {
     lastModified: changed,
     created: new Date(event.created),
     ...(event.zoned
-      ? { start: newYork(event.start, dates), end: newYork(event.end, dates), timezone: ZONE }
+      ? { start: newYork(event.start), end: newYork(event.end), timezone: ZONE }
       : { start: new Date(event.start), end: new Date(event.end), timezone: null }),
     summary: clean(event.summary),
     location: event.location === null ? null : clean(event.location),
@@ -70,8 +68,14 @@ class NewYorkDate extends TZDate {
   }
 }
 
+/**
+ * New York dates made so far, one per instant, shared by every calendar of the run: `--split`
+ * writes hundreds of feeds that hold the same evenings.
+ */
+const dates = new Map<number, NewYorkDate>();
+
 /** An instant as a New York date (a plain Date would be formatted in the machine's zone); one per instant. */
-function newYork(iso: string, dates: Map<number, NewYorkDate>): NewYorkDate {
+function newYork(iso: string): NewYorkDate {
   const ms = Date.parse(iso);
   let date = dates.get(ms);
   if (date === undefined) {

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import type { list } from '../../cli/ledger.js';
 import type { Options } from '../../cli/define.js';
 import { parseMeetingId } from '../../domain/ids.js';
-import { issueRecord } from '../../domain/ledger-records.js';
+import { issueRecords } from '../../domain/ledger-records.js';
 import { findMeeting } from '../../domain/meetings.js';
 import { loadStore } from '../../store/load.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
@@ -26,7 +26,7 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
     )
     .sort((a, b) => a.raisedOn.localeCompare(b.raisedOn) || Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return {
-    json: issues.map((i) => issueRecord(store, i)),
+    json: issueRecords(store, issues),
     blocks: [
       issueTable(
         issues,

@@ -3,7 +3,7 @@ import type { list } from '../../cli/meeting.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
-import { compareMeetings, endInstant, meetingRecord } from '../../domain/meetings.js';
+import { endInstant, meetingRecords, sortMeetings } from '../../domain/meetings.js';
 import { loadStore } from '../../store/load.js';
 import type { Output } from '../../render/view.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
@@ -19,19 +19,17 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
   const store = await loadStore(ctx);
   assertScopeExists(store, scope);
   const now = ctx.now().getTime();
-  const meetings = store.meetings
-    .filter((m) => {
-      const day = m.start.slice(0, 10);
-      return (
-        inScope(scope, m) &&
-        (from === undefined || day >= from) &&
-        (to === undefined || day <= to) &&
-        (status === undefined || m.status === status) &&
-        (!options.upcoming || (m.status === 'scheduled' && endInstant(m).getTime() > now))
-      );
-    })
-    .sort(compareMeetings)
-    .map((m) => meetingRecord(store, m));
+  const found = store.meetings.filter((m) => {
+    const day = m.start.slice(0, 10);
+    return (
+      inScope(scope, m) &&
+      (from === undefined || day >= from) &&
+      (to === undefined || day <= to) &&
+      (status === undefined || m.status === status) &&
+      (!options.upcoming || (m.status === 'scheduled' && endInstant(m).getTime() > now))
+    );
+  });
+  const meetings = meetingRecords(store, sortMeetings(found));
   return {
     json: meetings,
     blocks: [

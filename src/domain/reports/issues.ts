@@ -2,7 +2,8 @@ import type { Issue, IssueStatus, Meeting, Solution, Store } from '../schema.js'
 import { CATEGORIES } from '../categories.js';
 import { daysBetween } from '../calendar.js';
 import { isOutstanding } from '../issues.js';
-import { compareMeetings } from '../meetings.js';
+import { groupBy, prefixLength } from '../lookup.js';
+import { sortMeetings } from '../meetings.js';
 import { sectorsOf } from '../records.js';
 import { isOverdue } from '../solutions.js';
 
@@ -95,10 +96,7 @@ export function issuesReport(store: Store, scope: ReportScope, period: Period, t
     period,
     byCategory: byCategory(issues),
     totals: countStatuses(issues),
-    bySector: sectorsShown(store, scope, issues).map((sector) => {
-      const { total, ...counts } = countStatuses(issues.filter((i) => i.sector === sector));
-      return { sector, raised: total, ...counts };
-    }),
+    bySector: bySector(store, scope, issues),
     resolution: resolution(issues),
     oldestOpen: oldestOpen(issues, today),
     overdueSolutions: overdueSolutions(
@@ -134,13 +132,18 @@ function byCategory(issues: Issue[]): IssuesReport['byCategory'] {
     const at = (CATEGORIES as readonly string[]).indexOf(c);
     return at === -1 ? CATEGORIES.length : at;
   };
-  const categories = [...new Set(issues.map((i) => i.category))].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
-  );
-  return categories.map((category) => ({
-    category,
-    ...countStatuses(issues.filter((i) => i.category === category)),
-  }));
+  const ofCategory = groupBy(issues, (i) => i.category);
+  const categories = [...ofCategory.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return categories.map((category) => ({ category, ...countStatuses(ofCategory.get(category)!) }));
+}
+
+/** Each sector shown with its counts; the issues are grouped by sector once, not filtered per sector. */
+function bySector(store: Store, scope: ReportScope, issues: Issue[]): IssuesReport['bySector'] {
+  const ofSector = groupBy(issues, (i) => i.sector);
+  return sectorsShown(store, scope, issues).map((sector) => {
+    const { total, ...counts } = countStatuses(ofSector.get(sector) ?? []);
+    return { sector, raised: total, ...counts };
+  });
 }
 
 /**
@@ -241,7 +244,7 @@ function overdueSolutions(
  * period's issues.
  */
 function meetingCounts(store: Store, scope: ReportScope, period: Period): MeetingCounts[] {
-  const held = store.meetings.filter((m) => m.status === 'held').sort(compareMeetings);
+  const held = heldMeetings(store);
   const raised = new Map<string, number>();
   const resolved = new Map<string, number>();
   for (const issue of store.issues) {
@@ -250,7 +253,7 @@ function meetingCounts(store: Store, scope: ReportScope, period: Period): Meetin
     const credited = creditedMeeting(issue, held);
     if (credited) resolved.set(credited.id, (resolved.get(credited.id) ?? 0) + 1);
   }
-  return held
+  return held.all
     .filter((m) => inScope(scope, m) && inPeriod(period, m.start.slice(0, 10)))
     .map((m) => ({
       id: m.id,
@@ -261,12 +264,30 @@ function meetingCounts(store: Store, scope: ReportScope, period: Period): Meetin
     }));
 }
 
-function creditedMeeting(issue: Issue, held: Meeting[]): Meeting | undefined {
+/**
+ * The held meetings soonest first, by id and by sector (each sector's soonest first). Built once
+ * per report: finding and filtering the whole list for every issue was quadratic on a city's store.
+ */
+interface HeldMeetings {
+  all: Meeting[];
+  byId: Map<string, Meeting>;
+  bySector: Map<string, Meeting[]>;
+}
+
+function heldMeetings(store: Store): HeldMeetings {
+  const all = sortMeetings(store.meetings.filter((m) => m.status === 'held'));
+  return { all, byId: new Map(all.map((m) => [m.id, m])), bySector: groupBy(all, (m) => m.sector) };
+}
+
+function creditedMeeting(issue: Issue, held: HeldMeetings): Meeting | undefined {
   const entry = resolutionOf(issue);
   if (!entry) return undefined;
-  const named = held.find((m) => m.id === entry.meetingId);
+  const named = entry.meetingId === null ? undefined : held.byId.get(entry.meetingId);
   if (named) return named;
-  return held.filter((m) => m.sector === issue.sector && m.start.slice(0, 10) <= entry.on).at(-1);
+  // Dates in start order never go back (a New York day's instants all come before the next day's),
+  // so the sector's meetings on or before the entry's date lead its list.
+  const sector = held.bySector.get(issue.sector) ?? [];
+  return sector[prefixLength(sector.length, (i) => sector[i]!.start.slice(0, 10) <= entry.on) - 1];
 }
 
 function idNumber(id: string): number {
