@@ -1,0 +1,415 @@
+// Word pools for the benchmark store generator: fictional names, streets, venues, and what
+// residents raise at Neighborhood Safety Meetings, with the solutions agreed. All made up; any
+// likeness to a real person or address is chance.
+
+export const FIRST_NAMES = [
+  'Maria',
+  'Jose',
+  'Aisha',
+  'Kevin',
+  'Tanya',
+  'Luis',
+  'Grace',
+  'Marcus',
+  'Elena',
+  'Darnell',
+  'Priya',
+  'Michael',
+  'Yolanda',
+  'Anthony',
+  'Mei',
+  'Carlos',
+  'Fatima',
+  'Brian',
+  'Sofia',
+  'Andre',
+  'Nadia',
+  'Patrick',
+  'Keisha',
+  'Victor',
+  'Rachel',
+  'Omar',
+  'Lisa',
+  'Hector',
+  'Jasmine',
+  'Daniel',
+  'Rosa',
+  'Tyrone',
+  'Irina',
+  'Samuel',
+  'Lucia',
+  'Kwame',
+  'Erin',
+  'Rafael',
+  'Naomi',
+  'Jamal',
+];
+
+export const LAST_NAMES = [
+  'Lopez',
+  'Johnson',
+  'Chen',
+  'Williams',
+  'Rodriguez',
+  'Brown',
+  'Nguyen',
+  'Davis',
+  'Garcia',
+  'Miller',
+  'Martinez',
+  'Wilson',
+  'Kim',
+  'Anderson',
+  'Hernandez',
+  'Thomas',
+  'Patel',
+  'Jackson',
+  'Rivera',
+  'White',
+  'Santos',
+  'Harris',
+  'Singh',
+  'Clark',
+  'Torres',
+  'Lewis',
+  'Ramirez',
+  'Walker',
+  'Cruz',
+  'Hall',
+  'Flores',
+  'Young',
+  'Ali',
+  'King',
+  'Reyes',
+  'Wright',
+  'Morales',
+  'Scott',
+  'Ortiz',
+  'Green',
+  'Diaz',
+  'Baker',
+  'Vasquez',
+  'Adams',
+  'Castillo',
+  'Nelson',
+  'Mendoza',
+  'Hill',
+  'Romero',
+  'Campbell',
+  'Murphy',
+  'OConnor',
+  'Kowalski',
+  'Rossi',
+  'Cohen',
+  'Okafor',
+  'Mensah',
+  'Ivanova',
+  'Haddad',
+  'Park',
+];
+
+/** Street names that could be anywhere in the five boroughs. */
+export const STREETS = [
+  'Linden Blvd',
+  'Fulton St',
+  'Atlantic Ave',
+  'Broadway',
+  'Amsterdam Ave',
+  'Grand Concourse',
+  'Jamaica Ave',
+  'Myrtle Ave',
+  'Flatbush Ave',
+  'Pitkin Ave',
+  'Fountain Ave',
+  'Sutter Ave',
+  'Liberty Ave',
+  'Nostrand Ave',
+  'Lenox Ave',
+  'Bedford Ave',
+  'Roosevelt Ave',
+  'Main St',
+  'Northern Blvd',
+  'Victory Blvd',
+  'Forest Ave',
+  'Castle Hill Ave',
+  'Westchester Ave',
+  'Tremont Ave',
+  'Fordham Rd',
+  'Church Ave',
+  'Utica Ave',
+  'Rockaway Blvd',
+  'Hillside Ave',
+  'Union Tpke',
+  'Eastern Pkwy',
+  'Court St',
+  'Smith St',
+  '5th Ave',
+  '8th Ave',
+  '3rd Ave',
+  'Lexington Ave',
+  'Dyckman St',
+  'St Nicholas Ave',
+  'Southern Blvd',
+  'Hylan Blvd',
+  'Richmond Ave',
+  'Kings Hwy',
+  'Coney Island Ave',
+  'Merrick Blvd',
+  'Francis Lewis Blvd',
+  'Queens Blvd',
+  'Steinway St',
+];
+
+export const PLACES = [
+  'the elementary school',
+  'the playground',
+  'the park entrance',
+  'the corner deli',
+  'the laundromat',
+  'the subway station',
+  'the library',
+  'the senior center',
+  'the houses',
+  'the church',
+  'the car wash',
+  'the bar on the corner',
+  'the gas station',
+  'the bus depot',
+  'the high school',
+  'the shopping plaza',
+  'the basketball courts',
+  'the check-cashing store',
+  'the vacant lot',
+  'the community garden',
+  'the pharmacy',
+  'the hookah lounge',
+  'the pizzeria',
+  'the medical center',
+];
+
+/** Venues a sector meets at: the station house, or a place in the community. */
+export const VENUES = [
+  ['Community Room', null],
+  ['P.S. {n} Auditorium', '{n0} {street}'],
+  ['{street} Houses Community Center', '{n0} {street}'],
+  ['St. {saint} Church Hall', '{n0} {street}'],
+  ['{street} Public Library', '{n0} {street}'],
+  ['Senior Center', '{n0} {street}'],
+  ['Boys & Girls Club', '{n0} {street}'],
+];
+export const SAINTS = ['Mary', 'Joseph', 'Paul', 'Anne', 'Patrick', 'Teresa', 'John', 'Martin'];
+
+/** How often residents raise each kind of issue (the categories of `nsm issue raise --help`). */
+export const CATEGORY_WEIGHTS = {
+  'quality-of-life': 18,
+  traffic: 16,
+  noise: 14,
+  parking: 12,
+  drugs: 7,
+  homelessness: 6,
+  'package-theft': 5,
+  vandalism: 5,
+  youth: 5,
+  burglary: 4,
+  vending: 3,
+  robbery: 2,
+  assault: 2,
+  other: 5,
+};
+
+/** One-line summaries per category; {street} and {place} are filled in. */
+export const SUMMARIES = {
+  noise: [
+    'Loud music from {place} after midnight',
+    'Car horns and loud exhausts on {street} at night',
+    'Late-night parties near {place}',
+    'Construction noise before 7 am on {street}',
+    'Ice-cream truck music all evening by {place}',
+  ],
+  drugs: [
+    'Drug sales on the corner of {street}',
+    'Used needles found near {place}',
+    'Drug activity in the stairwells of {place}',
+    'Smoking in the lobby of {place}',
+  ],
+  traffic: [
+    'Cars speeding on {street} at school dismissal',
+    'Drivers running the red light on {street}',
+    'Drag racing on {street} after midnight',
+    'Trucks using {street} as a shortcut',
+    'Dangerous crossing for seniors on {street}',
+    'E-bikes riding the wrong way on {street}',
+  ],
+  parking: [
+    'Double parking outside {place}',
+    'Abandoned car on {street}',
+    'Placard parking blocking hydrants on {street}',
+    'Trucks parked overnight on {street}',
+    'Cars blocking driveways on {street}',
+  ],
+  vending: [
+    'Unlicensed vending blocking the sidewalk on {street}',
+    'Food carts blocking the bus stop on {street}',
+  ],
+  homelessness: [
+    'People sleeping in the subway entrance on {street}',
+    'Encampment under the overpass by {street}',
+    'Person in distress living near {place}',
+  ],
+  'package-theft': [
+    'Packages stolen from building lobbies on {street}',
+    'Package thefts from stoops on {street}',
+  ],
+  burglary: [
+    'Break-ins to basement storage at {place}',
+    'Burglaries of ground-floor apartments on {street}',
+    'Car break-ins on {street} overnight',
+  ],
+  robbery: ['Phone snatchings near {place}', 'Delivery workers robbed on {street}'],
+  assault: ['Fights outside {place} on weekend nights', 'Seniors harassed near {place}'],
+  vandalism: [
+    'Graffiti on storefronts along {street}',
+    'Broken lights near {place}',
+    'Smashed bus shelter on {street}',
+  ],
+  youth: [
+    'Groups of teens fighting after school near {place}',
+    'Youth on dirt bikes on {street}',
+    'Residents ask for after-school programs near {place}',
+  ],
+  'quality-of-life': [
+    'Illegal dumping in the vacant lot on {street}',
+    'Public drinking near {place}',
+    'Rats and overflowing trash on {street}',
+    'Broken street lights on {street}',
+    'Loitering outside {place} at night',
+    'Open fire hydrant on {street} all day',
+  ],
+  other: [
+    'Request for a crime-prevention survey of {place}',
+    'Residents ask for more foot patrols on {street}',
+    'Questions about the new bike lane on {street}',
+  ],
+};
+
+/** Longer descriptions, for the issues that have details. */
+export const DETAILS = [
+  'Several neighbours say it happens most evenings between 10 pm and 2 am.',
+  'Raised by three residents; it has been going on since the summer.',
+  'Worse on weekends. Photos were shown at the meeting.',
+  'The building manager says 311 complaints have had no effect.',
+  'Parents from the PTA asked for it to be looked at before the school year.',
+];
+
+/** City agencies a solution is handed to, by category (owner names as `nsm solution add` keeps them). */
+export const AGENCIES_FOR = {
+  traffic: ['DOT', 'NYPD'],
+  parking: ['DOT', 'NYPD', '311'],
+  noise: ['DEP', '311', 'NYPD'],
+  drugs: ['NYPD', 'NYCHA'],
+  'quality-of-life': ['DSNY', '311', 'DOHMH', 'Parks'],
+  homelessness: ['DHS', '311'],
+  vandalism: ['Parks', 'DSNY', 'MTA'],
+  youth: ['DYCD', 'Parks'],
+  'package-theft': ['NYPD', 'HPD'],
+  burglary: ['NYPD', 'HPD', 'NYCHA'],
+  robbery: ['NYPD', 'MTA'],
+  assault: ['NYPD', 'SBS'],
+  vending: ['SBS', 'DOHMH'],
+  other: ['Community Board', 'NYPD'],
+};
+
+/** What each agency is asked to do. */
+export const AGENCY_ACTIONS = {
+  DOT: ['Ask DOT for a speed-bump survey', 'Request a traffic-signal study', 'Ask DOT for new signage'],
+  NYPD: ['Crime-prevention survey by the precinct', 'Add the location to the sector conditions list'],
+  311: ['Residents to file 311 complaints and share the numbers', 'Track the 311 complaints monthly'],
+  DEP: ['File a noise complaint with DEP'],
+  NYCHA: ['Ask NYCHA to repair the door locks', 'Ask NYCHA for more lighting'],
+  DSNY: ['Request a DSNY clean-up', 'Ask DSNY for more litter baskets'],
+  DOHMH: ['Report the rat conditions to DOHMH', 'Ask DOHMH for an inspection'],
+  Parks: ['Ask Parks to fix the lights', 'Ask Parks for earlier gate closing'],
+  DHS: ['Refer to DHS street outreach'],
+  MTA: ['Ask the MTA for better lighting at the station', 'Report the damage to the MTA'],
+  DYCD: ['Connect families with DYCD programs'],
+  HPD: ['Refer the building to HPD'],
+  SBS: ['Work with SBS and the business improvement district'],
+  'Community Board': ["Bring it to the Community Board's public safety committee"],
+};
+
+/** What an NCO takes on. */
+export const NCO_ACTIONS = [
+  'Directed patrols in the evenings for two weeks',
+  'Targeted enforcement at the location',
+  'NCO to meet the building manager',
+  'NCO to follow up with the complainants',
+  'Visit the businesses on the block',
+];
+
+/** Residents and groups that take on a solution. */
+export const COMMUNITY_OWNERS = [
+  'Tenants association',
+  'Block association',
+  'Merchants association',
+  'Parents association',
+  'Youth council',
+  'Clergy council',
+];
+export const COMMUNITY_ACTIONS = [
+  'Crime-prevention talk with the {owner}',
+  '{owner} to organize a clean-up day',
+  '{owner} to collect signatures for a petition',
+  '{owner} to share the tip line with neighbours',
+];
+
+/** Notes of the status history, by what happened. */
+export const NOTES = {
+  'in-progress': [
+    'NCO following up with the agency',
+    'agency visit scheduled',
+    'patrols increased; residents to report back',
+    'work has started',
+  ],
+  discussed: [
+    'discussed again; no change yet',
+    'residents report it continues',
+    'update given by the NCO',
+    'waiting on the agency',
+  ],
+  resolved: [
+    'resolved: residents report no recurrence',
+    'resolved: the agency completed the work',
+    'resolved after directed patrols',
+    'resolved: condition corrected',
+  ],
+  closed: [
+    'closed: no complaints since the last meeting',
+    'closed: confirmed fixed',
+    'closed after a quiet quarter',
+  ],
+  'closed-at-once': ['not a police matter; referred to 311', 'duplicate of an earlier issue'],
+  reopened: ['came back; reopened', 'residents report it returned'],
+  done: ['completed', 'done as agreed', 'work finished'],
+  dropped: ['dropped: the agency declined', 'dropped: no longer needed', 'dropped: replaced by another plan'],
+};
+
+export const MEETING_NOTES = [
+  'Guest speaker from DOT on the street redesign.',
+  'Low turnout because of the weather.',
+  'Precinct commanding officer attended.',
+  'Interpreter for Spanish speakers present.',
+  'Joint meeting with the tenants association.',
+];
+
+export const CANCEL_REASONS = [
+  'severe weather',
+  'venue unavailable',
+  'NCOs reassigned for a citywide event',
+  'conflicts with a holiday',
+  'building closed for repairs',
+];
+
+/** Fills `{key}` placeholders of a template. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
