@@ -49,6 +49,8 @@ function options() {
   }
   const scale = Number(values.scale);
   if (!(scale > 0) || !Number.isFinite(scale)) fail(`--scale must be a positive number\n${usage}`, 2);
+  // Scale 16 is about 1.5 GB of JSON, past what one Node string can hold; more would run for hours.
+  if (scale > MAX_SCALE) fail(`--scale ${scale} is more than ${MAX_SCALE}\n${usage}`, 2);
   if (!values.out) fail(`missing --out\n${usage}`, 2);
   let openIssues = null;
   if (values['open-issues'] !== undefined) {
@@ -65,6 +67,9 @@ function fail(message, code = 1) {
 }
 
 /** Builds the whole store in memory. */
+/** The largest scale: a store of about 1.5 GB. */
+const MAX_SCALE = 16;
+
 async function buildStore({ scale, openIssues }) {
   const nowDay = dayOf(NOW);
   const stream = (label) => new Random(SEED, `${label}|${scale}`);

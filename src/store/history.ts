@@ -134,8 +134,8 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 
  * a new file (a rename), so the file itself, hard-linked among the backups, keeps the earlier state
  * unchanged: no copy of a city's store on every write. Where the file system has no hard links the
  * file is copied (read again: the caller holds the lock and checks the file is still the one it
- * read before replacing it). The caller then writes the journal into the same folder, durably, which makes the
- * new name durable too (the store's bytes already are).
+ * read before replacing it). The caller then writes the journal into the same folder, durably,
+ * which makes the new name durable too (the store's bytes already are).
  */
 export async function keepBackup(storePath: string, seq: number): Promise<string> {
   const dir = backupsDir(storePath);

@@ -96,12 +96,8 @@ export async function restampAfterLinking(storePath: string, read: FileStamp): P
   return now;
 }
 
-/** The stamp of the store file as it is now. */
-export async function statStore(storePath: string): Promise<FileStamp> {
-  return stampOf(await stat(storePath, { bigint: true }));
-}
-
-async function stampNow(storePath: string): Promise<FileStamp | null> {
+/** The stamp of the store file as it is now; null when there is none. */
+export async function stampNow(storePath: string): Promise<FileStamp | null> {
   try {
     return stampOf(await stat(storePath, { bigint: true }));
   } catch (error) {

@@ -29,7 +29,7 @@ import {
   checkUnchanged,
   checkWritable,
   readStoreVersion,
-  statStore,
+  stampNow,
   restampAfterLinking,
   type FileStamp,
 } from './read.js';
@@ -150,8 +150,8 @@ async function replaceDurably(
 async function noteCheckedFile(path: string, ino: bigint | null): Promise<void> {
   if (ino === null) return;
   try {
-    const stamp = await statStore(path);
-    if (stamp.ino === ino) await noteChecked(path, stamp);
+    const stamp = await stampNow(path);
+    if (stamp?.ino === ino) await noteChecked(path, stamp);
   } catch {
     // only a cache
   }
