@@ -236,7 +236,7 @@ function scalingOf(scales, stores, byCase) {
  * may be rebuilt while the benchmark runs (another change being made); the figures then mix builds.
  */
 function buildStamp() {
-  const files = ['app/main.js', 'cli/main.js', 'domain/schema.js'].map((f) => join(REPO, 'dist', f));
+  const files = ['app/main.cjs', 'cli/main.js', 'domain/schema.js'].map((f) => join(REPO, 'dist', f));
   return files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : null)).join(',');
 }
 

@@ -32,6 +32,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // file, so the store is left as it was or as it became (a file is replaced by one rename).
   process.on('SIGINT', () => process.exit(130));
   process.on('SIGTERM', () => process.exit(143));
-  const { main } = await import('../dist/app/main.js');
+  // One CommonJS file (scripts/bundle.mjs): loaded by require, it starts faster than ES modules.
+  const { main } = module.createRequire(import.meta.url)('../dist/app/main.cjs');
   process.exitCode = await main(args);
 }

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import type { Execute } from './register.js';
@@ -17,7 +18,8 @@ import {
 const processIo: Io = {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Not process.stdin, which would set up a stream for it that a command that does not prompt never reads.
+  stdin: { isTTY: isatty(0) },
   env: process.env,
 };
 
@@ -42,25 +44,40 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     status = output.exitCode ?? 0;
   };
 
-  const program = buildProgram(execute, {
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    outputError: (text) => {
-      // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
-      usageMessage = text
-        .replace(/^error: /, '')
-        .trim()
-        .replace(/\s*\n\s*/g, ' ');
+  const words = onlyGlobalFlags(argv) ? [...argv, 'home'] : argv;
+  const program = buildProgram(
+    execute,
+    {
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text) => {
+        // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
+        usageMessage = text
+          .replace(/^error: /, '')
+          .trim()
+          .replace(/\s*\n\s*/g, ' ');
+      },
     },
-  });
+    firstWord(words),
+  );
 
   try {
-    await program.parseAsync(onlyGlobalFlags(argv) ? [...argv, 'home'] : argv, { from: 'user' });
+    await program.parseAsync(words, { from: 'user' });
     return status;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error, usageMessage, argv, program, io);
     return reportError(error, io.stderr, io.env);
   }
+}
+
+/** The first word of a command line that is not a global flag or its value: `meeting` of `nsm --store s.json meeting next`. */
+function firstWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_VALUE_FLAGS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 function onlyGlobalFlags(argv: string[]): boolean {

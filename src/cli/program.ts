@@ -17,7 +17,11 @@ export const PROGRAM_EXAMPLES = [
   'nsm nco list --precinct 75 --format csv',
 ];
 
-export function buildProgram(execute: Execute, output: OutputConfiguration): Command {
+/**
+ * The nsm program, ready to parse. Given the command line's first word, it leaves out the verbs
+ * that command line cannot reach (see registerAll).
+ */
+export function buildProgram(execute: Execute, output: OutputConfiguration, firstWord?: string): Command {
   const program = new Command('nsm')
     .description('Neighborhood Safety Meetings: precincts, sectors, NCOs and their community meetings')
     .version(VERSION, '-V, --version', 'print the version')
@@ -46,6 +50,6 @@ export function buildProgram(execute: Execute, output: OutputConfiguration): Com
         '\nnsm alone shows the home screen: next meetings, meetings to close out, overdue solutions, oldest open issues.\n' +
         '\nExit codes: 0 ok, 1 bug, 2 usage, 3 refused by a rule, 4 not found, 5 store busy, 6 store unreadable, 7 cannot write, 130 Ctrl-C at a prompt.\n',
     );
-  registerAll(program, nouns, definitions, execute);
+  registerAll(program, nouns, definitions, execute, firstWord);
   return program;
 }

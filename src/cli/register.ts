@@ -18,17 +18,26 @@ export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-/** Registers every definition on the program, creating the noun commands they sit under. */
+/**
+ * Registers the definitions on the program, creating the noun commands they sit under. Given the
+ * command line's first word, when it names a command, only the commands under that word are
+ * defined: the command line cannot reach the others, and defining all 55 with commander is a tenth
+ * of the time of a command that prints one line. Every noun is still there, so a mistyped verb
+ * gets the same suggestion; a mistyped first word names no command, so it gets everything.
+ */
 export function registerAll(
   program: Command,
   nouns: readonly NounSpec[],
   definitions: readonly Definition[],
   execute: Execute,
+  firstWord?: string,
 ): void {
+  const only = definitions.some((d) => d.spec.path[0] === firstWord) ? firstWord : undefined;
   const parents = new Map<string, Command>();
   for (const noun of nouns) parents.set(noun.name, program.command(noun.name).description(noun.summary));
   for (const definition of definitions) {
     const { spec } = definition;
+    if (only !== undefined && spec.path[0] !== only) continue;
     const parent = spec.path.length > 1 ? parents.get(spec.path[0]!) : program;
     if (!parent) throw new Error(`no noun "${spec.path[0]}" for ${spec.path.join(' ')}`);
     // A noun may also act on its own (`minutes <meeting>` beside `minutes approve`).

@@ -1,4 +1,4 @@
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
 import { parseChoice } from '../domain/choice.js';
@@ -22,7 +22,8 @@ export interface GlobalOptions {
 export interface Io {
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
-  stdin: Readable & { isTTY?: boolean };
+  /** Only whether it is a terminal: prompts read the process's own stdin. */
+  stdin: { readonly isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
 

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -18,7 +17,7 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   const path = configPath(env);
   let text: string;
   try {
-    text = await readRegularFile(path);
+    text = readRegularFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new UsageError(
@@ -48,17 +47,18 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
 /**
  * The text of a regular file. Opening never waits, so a FIFO given as the settings file (which a
  * plain read would wait on forever, deaf to Ctrl-C) is refused instead; so are folders and devices.
+ * Read at once, not through promises: every command reads it before anything else can run.
  */
-async function readRegularFile(path: string): Promise<string> {
-  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+function readRegularFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const stats = await file.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile())
       throw new Error(
         stats.isDirectory() ? 'it is a folder' : 'it is not a regular file (a FIFO or a device)',
       );
-    return await file.readFile('utf8');
+    return readFileSync(fd, 'utf8');
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }

@@ -1,4 +1,5 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
 import { backupsDir } from './paths.js';
@@ -41,7 +42,8 @@ function noteOf(stamp: FileStamp): CheckedNote {
 /** Whether the store file read (`stamp`) is the one nsm last wrote after checking it. */
 export async function wasChecked(storePath: string, stamp: FileStamp): Promise<boolean> {
   try {
-    const note = JSON.parse(await readFile(notePath(storePath), 'utf8')) as Partial<CheckedNote>;
+    // Read at once: it is a few bytes, and reads of the store are where start-up counts.
+    const note = JSON.parse(readFileSync(notePath(storePath), 'utf8')) as Partial<CheckedNote>;
     const now = noteOf(stamp);
     return (
       note.ino === now.ino &&

@@ -1,4 +1,4 @@
-import { lstat, readlink, realpath } from 'node:fs/promises';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** Where the store path came from: the demo builds in the user's store only when --store names it. */
@@ -13,12 +13,12 @@ export async function locateStore(
   env: NodeJS.ProcessEnv,
   setting?: string,
 ): Promise<{ path: string; source: StoreSource }> {
-  if (flag) return { path: await followLinks(resolve(flag)), source: 'flag' };
-  if (env.NSM_STORE) return { path: await followLinks(resolve(env.NSM_STORE)), source: 'env' };
-  if (setting) return { path: await followLinks(resolve(setting)), source: 'setting' };
+  if (flag) return { path: followLinks(resolve(flag)), source: 'flag' };
+  if (env.NSM_STORE) return { path: followLinks(resolve(env.NSM_STORE)), source: 'env' };
+  if (setting) return { path: followLinks(resolve(setting)), source: 'setting' };
   const { default: envPaths } = await import('env-paths');
   return {
-    path: await followLinks(join(envPaths('nsm', { suffix: '' }).data, 'store.json')),
+    path: followLinks(join(envPaths('nsm', { suffix: '' }).data, 'store.json')),
     source: 'default',
   };
 }
@@ -27,24 +27,25 @@ export async function locateStore(
  * A store reached through a symbolic link is the file the link points to: nsm reads and writes it
  * there, and keeps its lock and backups beside it, so every path to one store shares one lock and
  * the link stays a link. A link to a file not yet created (nsm init) leads to where it would be.
+ * Found at once rather than through promises: every command starts here.
  */
-export async function followLinks(path: string): Promise<string> {
+export function followLinks(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync(path);
   } catch {
     // Missing: follow what links there are by hand, so init creates the file a link names.
   }
   let current = path;
   for (let hops = 0; hops < 40; hops++) {
     try {
-      if (!(await lstat(current)).isSymbolicLink()) return current;
-      current = resolve(dirname(current), await readlink(current));
+      if (!lstatSync(current).isSymbolicLink()) return current;
+      current = resolve(dirname(current), readlinkSync(current));
     } catch {
       // The rest of the path is missing: the folders are created (or refused) when writing.
       const parent = dirname(current);
       if (parent === current) return current;
       try {
-        return join(await realpath(parent), current.slice(parent.length + 1));
+        return join(realpathSync(parent), current.slice(parent.length + 1));
       } catch {
         return current;
       }

@@ -1,5 +1,5 @@
-import { constants, readFileSync, type BigIntStats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type BigIntStats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { StoreBusyError, StoreUnreadableError, WriteError } from '../errors.js';
 import { recoveryHint } from './parse.js';
 
@@ -26,14 +26,15 @@ function stampOf(stats: BigIntStats): FileStamp {
  * The text of the store file and the stamp of the version read. Opening never waits: a FIFO or a
  * device given as the store (which a plain read would wait on forever) is refused with exit 6.
  * `strict` (the default) refuses bytes that are not UTF-8; otherwise they read as U+FFFD.
+ * Read at once rather than through promises, which would load a good part of Node's streams first.
  */
 export async function readStoreVersion(
   storePath: string,
   strict = true,
 ): Promise<{ text: string; stamp: FileStamp }> {
-  const file = await open(storePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(storePath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const stats = await file.stat({ bigint: true });
+    const stats = fstatSync(fd, { bigint: true });
     // A folder fails as reading one always has (EISDIR), which callers already explain.
     if (stats.isDirectory())
       throw Object.assign(new Error(`EISDIR: ${storePath} is a folder`), { code: 'EISDIR' });
@@ -45,15 +46,15 @@ export async function readStoreVersion(
     // Node reads and decodes in one step, with no buffer of the whole file for the collector to
     // account for (on a city's store that buffer alone cost a full collection). Bytes that are not
     // UTF-8 become U+FFFD, so text holding U+FFFD is read again, strictly: usually it is damage.
-    const text = readFileSync(file.fd, 'utf8');
+    const text = readFileSync(fd, 'utf8');
     if (strict && text.includes('\uFFFD')) {
       const bytes = Buffer.alloc(Number(stats.size));
-      await file.read(bytes, 0, bytes.length, 0);
+      readSync(fd, bytes, 0, bytes.length, 0);
       utf8(bytes, storePath);
     }
     return { text, stamp: stampOf(stats) };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
 

@@ -2,7 +2,7 @@ import { access, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Context } from '../context.js';
-import { storeProblem, type Store } from '../domain/schema.js';
+import { SCHEMA_VERSION, storeProblem, type Store } from '../domain/schema.js';
 import { RuleError, StoreUnreadableError, WriteError } from '../errors.js';
 import { makeFolders, UnconfirmedWrite, writeFileDurably, type Content } from './durable.js';
 import { serializeStore, storeParts } from './serialize.js';
@@ -194,16 +194,24 @@ class StoreFile implements Adapter<Store> {
   }
 }
 
-/** The id counters of a store's text, or undefined when it holds none that can be read. */
-function idCountersOf(text: string): Record<string, number> | undefined {
+/**
+ * What a replacing text holds: its id counters (undefined when none can be read), and whether it is
+ * a valid store of this nsm's format, so that reads of the file nsm writes can skip the checks.
+ */
+function inspect(text: string): { nextId: Record<string, number> | undefined; valid: boolean } {
+  let data: { nextId?: unknown; schemaVersion?: unknown } | null = null;
   try {
-    const counters = (JSON.parse(text) as { nextId?: unknown }).nextId;
-    return typeof counters === 'object' && counters !== null
-      ? (counters as Record<string, number>)
-      : undefined;
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) data = parsed;
   } catch {
-    return undefined;
+    // Not JSON: no counters, not valid.
   }
+  const counters = data?.nextId;
+  return {
+    nextId:
+      typeof counters === 'object' && counters !== null ? (counters as Record<string, number>) : undefined,
+    valid: data?.schemaVersion === SCHEMA_VERSION && storeProblem(data) === null,
+  };
 }
 
 /**
@@ -263,8 +271,9 @@ export async function replaceStore(
     async (stillHeld) => {
       const read = await readUnderLock(ctx.storePath, false, false);
       const text = next(read.text);
+      const { nextId, valid } = inspect(text);
       // Without `unlessSame` a commit always writes, so it always has an entry.
-      return (await commit(ctx, read, text, idCountersOf(text), stillHeld))!;
+      return (await commit(ctx, read, text, nextId, stillHeld, { checked: valid }))!;
     },
     false,
   );

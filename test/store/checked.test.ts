@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initializedStore } from '../helpers/cli.js';
+import { initializedStore, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
 
 /**
@@ -82,5 +82,26 @@ describe('the note of the store file nsm checked', () => {
     // …and a note from another version of nsm is not trusted.
     writeFileSync(notePath(store), noteForCurrentFile(store, '0.0.1'));
     expect((await nsmIn(['nco', 'list'], { store })).status).toBe(6);
+  });
+
+  it('is written when init, demo or doctor --restore put a store in place, for the file they wrote', async () => {
+    const notesTheFileInPlace = (store: string) => {
+      const note = JSON.parse(readFileSync(notePath(store), 'utf8')) as Record<string, string>;
+      const stats = statSync(store, { bigint: true });
+      expect(note.ino).toBe(String(stats.ino));
+      expect(note.ctimeNs).toBe(String(stats.ctimeNs));
+    };
+    for (const command of ['init', 'demo']) {
+      const store = tempStore();
+      expect((await nsmIn([command, '--store', store])).status).toBe(0);
+      notesTheFileInPlace(store);
+    }
+    const store = await storeWrittenByNsm();
+    const doctor = JSON.parse((await nsmIn(['doctor', '--json'], { store })).stdout) as {
+      backups: { name: string }[];
+    };
+    const backup = doctor.backups[0]!.name.replace(/\.json$/, '');
+    expect((await nsmIn(['doctor', '--restore', backup], { store })).status).toBe(0);
+    notesTheFileInPlace(store);
   });
 });
