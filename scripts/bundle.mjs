@@ -10,8 +10,8 @@
 // (esbuild wraps every module reached only by import() in a function run at that import).
 //
 // The large packages that only some commands use are bundled apart, one CommonJS file each in
-// dist/app/vendor, and loaded only by those commands: prompts, calendars, the rollout map, tables
-// on a terminal, CSV. pdfkit and fontkit read their own data files at run time, so they stay in
+// dist/app/vendor, and loaded only by those commands: prompts, repeating meetings, calendars, the
+// rollout map, tables on a terminal, CSV. pdfkit and fontkit read their own data files at run time, so they stay in
 // node_modules; they are loaded only to print a PDF. The files sit two folders below the
 // project, where the data files are found (src/reference/reference.ts).
 import { rmSync } from 'node:fs';
@@ -32,6 +32,7 @@ const VENDOR = {
   'd3-geo': { file: 'd3-geo', entry: 'export * from "d3-geo";' },
   'csv-stringify/sync': { file: 'csv-stringify', entry: 'export * from "csv-stringify/sync";' },
   'cli-table3': { file: 'cli-table3', entry: 'module.exports = require("cli-table3");' },
+  rrule: { file: 'rrule', entry: 'module.exports = require("rrule");' },
   'ical-generator': {
     file: 'ical-generator',
     entry: 'const m = require("ical-generator"); module.exports = Object.assign(m.default, m);',
@@ -47,6 +48,9 @@ const common = {
   // import.meta.url, for the modules that find files beside themselves, is this file's URL.
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl' },
+  // A third smaller, so a quarter faster to read and compile; names are kept, for stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 
@@ -80,9 +84,13 @@ const lazyBuiltins = {
     // import of anything else (a constant) fails the build, so nothing is silently undefined.
     bundle.onLoad({ filter: /.*/, namespace: 'lazy' }, async ({ path }) => {
       const real = await import(`node:${path}`);
-      const functions = Object.keys(real).filter((key) => key !== 'default' && typeof real[key] === 'function');
+      const functions = Object.keys(real).filter(
+        (key) => key !== 'default' && typeof real[key] === 'function',
+      );
       const load = `let loaded; const load = () => (loaded ??= process.getBuiltinModule("node:${path}"));`;
-      const named = functions.map((key) => `export function ${key}(...args) { return load().${key}(...args); }`);
+      const named = functions.map(
+        (key) => `export function ${key}(...args) { return load().${key}(...args); }`,
+      );
       const whole = 'export default new Proxy({}, { get: (_, key) => load()[key] });';
       return { contents: [load, ...named, whole].join('\n'), loader: 'js' };
     });

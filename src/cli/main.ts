@@ -1,4 +1,3 @@
-import { isatty } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import type { Execute } from './register.js';
@@ -18,8 +17,13 @@ import {
 const processIo: Io = {
   stdout: process.stdout,
   stderr: process.stderr,
-  // Not process.stdin, which would set up a stream for it that a command that does not prompt never reads.
-  stdin: { isTTY: isatty(0) },
+  // Not process.stdin, which would set up a stream that a command that does not prompt never reads;
+  // and asked only by a command that may prompt (node:tty loads much of node:net).
+  stdin: {
+    get isTTY() {
+      return process.getBuiltinModule('node:tty').isatty(0);
+    },
+  },
   env: process.env,
 };
 

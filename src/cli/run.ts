@@ -44,7 +44,10 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
     stderr: io.stderr,
     stdoutIsTTY,
     stderrIsTTY: Boolean(io.stderr.isTTY),
-    interactive: Boolean(io.stdin.isTTY) && globals.input !== false,
+    // Asked only by commands that may prompt (see processIo in main.ts).
+    get interactive() {
+      return globals.input !== false && Boolean(io.stdin.isTTY);
+    },
     color: stdoutIsTTY && globals.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''),
     format: chooseFormat(globals, stdoutIsTTY),
     width: terminalWidth(io),
