@@ -11,7 +11,7 @@
 //
 // The large packages that only some commands use are bundled apart, one CommonJS file each in
 // dist/app/vendor, and loaded only by those commands: prompts, repeating meetings, calendars, the
-// rollout map, tables on a terminal, CSV. pdfkit and fontkit read their own data files at run time, so they stay in
+// rollout map, tables on a terminal, CSV, the PostgreSQL client. pdfkit and fontkit read their own data files at run time, so they stay in
 // node_modules; they are loaded only to print a PDF. The files sit two folders below the
 // project, where the data files are found (src/reference/reference.ts).
 import { rmSync } from 'node:fs';
@@ -33,6 +33,7 @@ const VENDOR = {
   'csv-stringify/sync': { file: 'csv-stringify', entry: 'export * from "csv-stringify/sync";' },
   'cli-table3': { file: 'cli-table3', entry: 'module.exports = require("cli-table3");' },
   rrule: { file: 'rrule', entry: 'module.exports = require("rrule");' },
+  pg: { file: 'pg', entry: 'module.exports = require("pg");' },
   'ical-generator': {
     file: 'ical-generator',
     entry: 'const m = require("ical-generator"); module.exports = Object.assign(m.default, m);',
@@ -44,7 +45,8 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node22.12',
-  external: ['pdfkit', 'fontkit'],
+  // pg-native is pg's optional binding, which nsm does not use.
+  external: ['pdfkit', 'fontkit', 'pg-native'],
   // import.meta.url, for the modules that find files beside themselves, is this file's URL.
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl' },

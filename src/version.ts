@@ -1,2 +1,2 @@
 /** Kept equal to package.json's version (a test checks it). */
-export const VERSION = '0.7.0';
+export const VERSION = '0.8.0';

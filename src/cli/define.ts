@@ -61,6 +61,8 @@ export interface CommandSpec {
   notes?: string;
   /** The command prints records, so the global --format applies (table, tsv, csv, json, md). */
   records?: boolean;
+  /** The command works on a PostgreSQL store (`--store postgres://…`); the others refuse one. */
+  databaseStore?: boolean;
 }
 
 type FlagValue<F> = F extends { choices: readonly (infer C)[] }

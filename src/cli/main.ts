@@ -5,6 +5,7 @@ import { COMPLETE_COMMAND } from '../completion/protocol.js';
 import { cell } from '../render/text.js';
 import {
   checkFormat,
+  checkStoreKind,
   createContext,
   print,
   quoteCommandLine,
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const { globals, flags } = routeFormat(program.opts<GlobalOptions>(), given, definition.spec);
     checkFormat(globals, definition.spec);
     const ctx = await createContext(io, globals, quoteCommandLine(argv));
+    checkStoreKind(ctx.storePath, definition.spec);
     const output = await definition.execute(ctx, args, flags);
     await print(ctx, output, definition.spec);
     status = output.exitCode ?? 0;

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
 import { parseChoice } from '../domain/choice.js';
-import { locateStore } from '../store/paths.js';
+import { isDatabaseUrl, locateStore, withoutPassword } from '../store/paths.js';
 import { loadSettings } from '../settings/file.js';
 import { FORMATS, type Format, type Output } from '../render/view.js';
 import { cell } from '../render/text.js';
@@ -56,6 +56,18 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
     env: io.env,
     commandLine,
   };
+}
+
+/**
+ * A PostgreSQL store is, for now, only copied (`nsm store copy`); every other command reads and
+ * writes a JSON file, and says so rather than taking the URL for a file name.
+ */
+export function checkStoreKind(storePath: string, spec: CommandSpec): void {
+  if (spec.databaseStore || !isDatabaseUrl(storePath)) return;
+  throw new UsageError(
+    `nsm ${spec.path.join(' ')} does not work on a PostgreSQL store yet (the store is ${withoutPassword(storePath)})`,
+    'copy it to a JSON file and use that: nsm store copy --to <file.json>, then --store <file.json>',
+  );
 }
 
 function chooseFormat(globals: GlobalOptions, tty: boolean): Format {
@@ -195,5 +207,6 @@ function isPromptExit(error: unknown): boolean {
 /** Quotes a command line for the undo journal the way a shell would need it. */
 export function quoteCommandLine(argv: string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['nsm', ...argv.map(quote)].join(' ');
+  // A database URL's password is never recorded (undo --list shows this line).
+  return ['nsm', ...argv.map((a) => quote(withoutPassword(a)))].join(' ');
 }

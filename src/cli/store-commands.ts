@@ -2,8 +2,10 @@ import { define, spec, type Definition } from './define.js';
 import type { NounSpec } from './register.js';
 import { precinctScope } from './flags.js';
 
-// init, demo, doctor and undo stand alone, without a noun.
-export const nouns: NounSpec[] = [];
+// init, demo, doctor and undo stand alone, without a noun; copy sits under `store`.
+export const nouns: NounSpec[] = [
+  { name: 'store', summary: 'move the store between a JSON file and a PostgreSQL database' },
+];
 
 export const init = spec({
   path: ['init'],
@@ -58,9 +60,32 @@ export const undo = spec({
   records: true,
 });
 
+export const copy = spec({
+  path: ['store', 'copy'],
+  summary: 'copy the whole store into an empty PostgreSQL database, or a database store into a new JSON file',
+  flags: {
+    to: {
+      value: 'target',
+      description: 'where to: a postgres:// URL (an empty database), or a new .json file',
+      complete: 'file',
+    },
+  },
+  examples: [
+    'nsm store copy --to postgres://coordinator@db.example.org/nsm',
+    'nsm --store postgres://coordinator@db.example.org/nsm store copy --to ./pct75.json',
+  ],
+  notes:
+    'Ids, histories, approved minutes and id counters are copied as they are, in one\n' +
+    'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
+    'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
+    'Other commands do not use a database store yet: copy it to a JSON file to work on it.',
+  databaseStore: true,
+});
+
 export const definitions: Definition[] = [
   define(init, () => import('../commands/init.js')),
   define(demo, () => import('../commands/demo.js')),
   define(doctor, () => import('../commands/doctor.js')),
   define(undo, () => import('../commands/undo.js')),
+  define(copy, () => import('../commands/store/copy.js')),
 ];

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
 import { backupsDir } from './paths.js';
@@ -60,16 +59,17 @@ export async function wasChecked(storePath: string, stamp: FileStamp): Promise<b
 /**
  * Notes that the store file now in place (`stamp`, taken after the rename) was checked. Not synced
  * to disk (a note lost in a power cut only means the next read checks in full), but renamed into
- * place, so a reader never sees half a note.
+ * place, so a reader never sees half a note. Written at once, without giving way to other work: a
+ * Ctrl-C is handled before or after, never between the temporary file and its rename.
  */
-export async function noteChecked(storePath: string, stamp: FileStamp): Promise<void> {
+export function noteChecked(storePath: string, stamp: FileStamp): void {
   const path = notePath(storePath);
   const temp = join(backupsDir(storePath), `.checked.json.${process.pid}.tmp`);
   try {
-    await writeFile(temp, JSON.stringify(noteOf(stamp)) + '\n', { mode: 0o600 });
-    await rename(temp, path);
+    writeFileSync(temp, JSON.stringify(noteOf(stamp)) + '\n', { mode: 0o600 });
+    renameSync(temp, path);
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -13,14 +13,32 @@ export async function locateStore(
   env: NodeJS.ProcessEnv,
   setting?: string,
 ): Promise<{ path: string; source: StoreSource }> {
-  if (flag) return { path: followLinks(resolve(flag)), source: 'flag' };
-  if (env.NSM_STORE) return { path: followLinks(resolve(env.NSM_STORE)), source: 'env' };
-  if (setting) return { path: followLinks(resolve(setting)), source: 'setting' };
+  if (flag) return { path: fileOrDatabase(flag), source: 'flag' };
+  if (env.NSM_STORE) return { path: fileOrDatabase(env.NSM_STORE), source: 'env' };
+  if (setting) return { path: fileOrDatabase(setting), source: 'setting' };
   const { default: envPaths } = await import('env-paths');
   return {
     path: followLinks(join(envPaths('nsm', { suffix: '' }).data, 'store.json')),
     source: 'default',
   };
+}
+
+/** A store file's real path, or a PostgreSQL store's URL as it was given. */
+function fileOrDatabase(store: string): string {
+  return isDatabaseUrl(store) ? store : followLinks(resolve(store));
+}
+
+/** A store given as a URL rather than a file: `postgres://…` or `postgresql://…`. */
+export function isDatabaseUrl(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/**
+ * A database URL as it may be shown or recorded: its password (if it holds one rather than
+ * PGPASSWORD or ~/.pgpass) replaced by ***. Other text is returned as it is.
+ */
+export function withoutPassword(text: string): string {
+  return text.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }
 
 /**

@@ -151,7 +151,7 @@ async function noteCheckedFile(path: string, ino: bigint | null): Promise<void> 
   if (ino === null) return;
   try {
     const stamp = await stampNow(path);
-    if (stamp?.ino === ino) await noteChecked(path, stamp);
+    if (stamp?.ino === ino) noteChecked(path, stamp);
   } catch {
     // only a cache
   }

@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import type { TestProject } from 'vitest/node';
 import { NOW } from './cli.js';
+import { startCluster, type Cluster, type ClusterAddress } from './postgres.js';
 import { FIGURES_FILE } from '../reliability/battery.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A folder holding store.json (and its journal) as `nsm init` wrote it at NOW; unset if init failed. */
     nsmInitTemplate?: string;
+    /** The run's throwaway PostgreSQL server (test/helpers/postgres.ts); unset if it did not start. */
+    nsmPostgres?: ClusterAddress;
+    /** Why the PostgreSQL server did not start, for testCluster() to report in the tests that need it. */
+    nsmPostgresError?: string;
   }
 }
 
@@ -18,15 +23,38 @@ declare module 'vitest' {
  * initializing a store for every test (the init tests still run init itself). If init fails here,
  * no template is provided and each initializedStore() runs init itself, so the failure shows up
  * in the tests that need a store rather than stopping the whole run.
+ *
+ * Meanwhile it starts one throwaway PostgreSQL server for the run, in which each PostgreSQL test
+ * makes a fresh database (freshDatabase()). If it does not start, the error is handed on instead,
+ * and testCluster() throws it in the tests that need the server.
  */
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Each run of the battery records its own figures (test/reliability/battery.ts); a file named by
   // NSM_RELIABILITY_FIGURES belongs to `npm run test:reliability`, which clears it itself.
   if (!process.env.NSM_RELIABILITY_FIGURES) rmSync(FIGURES_FILE, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'nsm-template-'));
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-  if ((await initInto(dir)) === 0) project.provide('nsmInitTemplate', dir);
-  return cleanUp;
+  // The server starts (initdb, then pg_ctl: other processes) while init runs here.
+  const [initStatus, postgres] = await Promise.all([initInto(dir), startPostgres()]);
+  if (initStatus === 0) project.provide('nsmInitTemplate', dir);
+  if (postgres instanceof Error) project.provide('nsmPostgresError', postgres.message);
+  else project.provide('nsmPostgres', addressOf(postgres));
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (!(postgres instanceof Error)) await postgres.stop();
+  };
+}
+
+/** What the tests get of the server: where it is (the rest, stop(), is not serializable). */
+function addressOf({ adminUrl, port, socketDir }: Cluster): ClusterAddress {
+  return { adminUrl, port, socketDir };
+}
+
+async function startPostgres(): Promise<Cluster | Error> {
+  try {
+    return await startCluster();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 async function initInto(dir: string): Promise<number> {

@@ -1,0 +1,131 @@
+import type { Client, ClientConfig } from 'pg';
+import { StoreBusyError, StoreUnreadableError, WriteError } from '../../errors.js';
+import { withoutPassword } from '../paths.js';
+import { LATEST_VERSION, MIGRATIONS } from './schema.js';
+
+/**
+ * Dates and times come back as PostgreSQL writes them (2027-01-12), not as JavaScript Dates at
+ * the machine's midnight: the store keeps days as text.
+ */
+const AS_TEXT = new Set([1082 /* date */, 1114 /* timestamp */, 1184 /* timestamptz */]);
+
+/** Connects to the database of `url`; a server that cannot be reached is exit 7, as a store that cannot be written. */
+export async function connect(url: string): Promise<Client> {
+  const pg = (await import('pg')).default;
+  const config: ClientConfig = {
+    connectionString: url,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'nsm',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        AS_TEXT.has(oid)
+          ? (value: string) => value
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  };
+  const client = new pg.Client(config);
+  // A connection lost later (the server stopped) is an error of the query that needed it.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw databaseError(error, url);
+  }
+  return client;
+}
+
+/** What a failure of the database means for the user, in one line, without the password. */
+export function databaseError(error: unknown, url: string): Error {
+  const e = error as { code?: string; message?: string };
+  const where = withoutPassword(url);
+  const message = String(e.message ?? error).replaceAll(url, where);
+  if (e.code === '28P01' || e.code === '28000')
+    return new StoreUnreadableError(
+      `the database at ${where} refused the login (${message})`,
+      'check the user and password (in the URL, PGPASSWORD or ~/.pgpass)',
+    );
+  if (e.code === '40001' || e.code === '40P01')
+    return new StoreBusyError(
+      `another change to the database at ${where} was made at the same time`,
+      'nothing was changed; run the command again',
+    );
+  if (e.code === '3D000')
+    return new StoreUnreadableError(
+      `there is no database at ${where} (${message})`,
+      'create it first (createdb), or give the URL of one that exists',
+    );
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === '57P01')
+    return new WriteError(
+      `cannot reach the database at ${where} (${message})`,
+      'check that the PostgreSQL server is running and the host and port are right; nothing was changed',
+    );
+  if (/timeout|terminat|Connection/i.test(message) && e.code === undefined)
+    return new WriteError(
+      `lost the database at ${where} (${message})`,
+      'check that the PostgreSQL server is running; the change was not made',
+    );
+  return error instanceof Error ? error : new Error(message);
+}
+
+/** Runs `fn` in one transaction: all of it happens, or none of it. */
+export async function inTransaction<T>(
+  client: Client,
+  fn: () => Promise<T>,
+  isolation = 'SERIALIZABLE',
+): Promise<T> {
+  await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+  try {
+    const result = await fn();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** The schema versions applied to the database (empty for a database nsm never set up). */
+async function appliedVersions(client: Client): Promise<number[]> {
+  const exists = await client.query<{ found: boolean }>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS found`,
+  );
+  if (!exists.rows[0]!.found) return [];
+  const rows = await client.query<{ version: number }>(
+    'SELECT version FROM schema_migrations ORDER BY version',
+  );
+  return rows.rows.map((r) => r.version);
+}
+
+/**
+ * Brings the database's schema up to this nsm's, inside the caller's transaction; returns the
+ * versions it applied. A database set up by a newer nsm is refused (exit 6), untouched.
+ */
+export async function migrate(client: Client, url: string): Promise<number[]> {
+  const applied = await appliedVersions(client);
+  const newest = Math.max(0, ...applied);
+  if (newest > LATEST_VERSION)
+    throw new StoreUnreadableError(
+      `the database at ${withoutPassword(url)} was set up by a newer nsm (schema ${newest}; this nsm knows up to ${LATEST_VERSION})`,
+      'upgrade nsm to use it; the database was not changed',
+    );
+  if (applied.length === 0)
+    await client.query(
+      `CREATE TABLE schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.includes(migration.version)) continue;
+    await client.query(migration.sql);
+    await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+      migration.version,
+      migration.name,
+    ]);
+    done.push(migration.version);
+  }
+  return done;
+}
