@@ -61,8 +61,8 @@ export interface CommandSpec {
   notes?: string;
   /** The command prints records, so the global --format applies (table, tsv, csv, json, md). */
   records?: boolean;
-  /** The command works on a PostgreSQL store (`--store postgres://…`); the others refuse one. */
-  databaseStore?: boolean;
+  /** The command works on a JSON store file only, and refuses a PostgreSQL store (`--store postgres://…`). */
+  fileStoreOnly?: boolean;
 }
 
 type FlagValue<F> = F extends { choices: readonly (infer C)[] }

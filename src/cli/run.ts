@@ -59,14 +59,14 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
 }
 
 /**
- * A PostgreSQL store is, for now, only copied (`nsm store copy`); every other command reads and
- * writes a JSON file, and says so rather than taking the URL for a file name.
+ * init, demo, doctor and undo work on a JSON store file (its backups, journal and lock); given a
+ * PostgreSQL store they say so rather than take the URL for a file name.
  */
 export function checkStoreKind(storePath: string, spec: CommandSpec): void {
-  if (spec.databaseStore || !isDatabaseUrl(storePath)) return;
+  if (!spec.fileStoreOnly || !isDatabaseUrl(storePath)) return;
   throw new UsageError(
-    `nsm ${spec.path.join(' ')} does not work on a PostgreSQL store yet (the store is ${withoutPassword(storePath)})`,
-    'copy it to a JSON file and use that: nsm store copy --to <file.json>, then --store <file.json>',
+    `nsm ${spec.path.join(' ')} works on a JSON store file, not on a PostgreSQL store (${withoutPassword(storePath)})`,
+    'copy the database to a file to use it there: nsm store copy --to <file.json>',
   );
 }
 

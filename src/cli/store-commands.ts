@@ -16,6 +16,7 @@ export const init = spec({
     force: { description: 'replace an existing store (it is kept as a backup)' },
   },
   examples: ['nsm init', 'nsm --store ./pct75.json init', 'nsm init --empty --store ./blank.json'],
+  fileStoreOnly: true,
 });
 
 export const demo = spec({
@@ -24,6 +25,7 @@ export const demo = spec({
     'build a sample store (reference data, clearly fictional NCOs, a year of meetings, sample issues) in a temporary folder and tour it',
   flags: {},
   examples: ['nsm demo', 'nsm demo --store ./demo.json'],
+  fileStoreOnly: true,
   notes: 'With --store <file> the sample store is built there instead (a new file).',
 });
 
@@ -41,6 +43,7 @@ export const doctor = spec({
     },
   },
   examples: ['nsm doctor', 'nsm doctor --json', 'nsm doctor --precinct all'],
+  fileStoreOnly: true,
   notes:
     'Integrity (schema, references, duplicates, id counters) is checked store-wide;\n' +
     'staffing (sectors below two NCOs, precincts without sectors or NCOs) only in\n' +
@@ -56,6 +59,7 @@ export const undo = spec({
     list: { description: 'list recent changes with the command line that made each' },
   },
   examples: ['nsm undo --list'],
+  fileStoreOnly: true,
   notes: 'nsm undo reverses the newest change; run it again to go back further\n(while the backups last).',
   records: true,
 });
@@ -78,8 +82,8 @@ export const copy = spec({
     'Ids, histories, approved minutes and id counters are copied as they are, in one\n' +
     'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
     'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
-    'Other commands do not use a database store yet: copy it to a JSON file to work on it.',
-  databaseStore: true,
+    'Other commands work on a database store too (--store postgres://…), except init, demo,\n' +
+    'doctor and undo, which work on a JSON file only.',
 });
 
 export const definitions: Definition[] = [

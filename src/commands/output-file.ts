@@ -3,7 +3,7 @@ import { link, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promi
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { rmSync } from 'node:fs';
 import { deadWritersTemps } from '../store/durable.js';
-import { backupsDir, lockPath } from '../store/paths.js';
+import { backupsDir, isDatabaseUrl, lockPath } from '../store/paths.js';
 import { UsageError, WriteError } from '../errors.js';
 import { cell } from '../render/text.js';
 
@@ -110,6 +110,7 @@ async function syncFolder(dir: string): Promise<void> {
  */
 export async function refuseStoreFiles(storePath: string, output: string, flag: string): Promise<void> {
   checkOutputName(output, flag);
+  if (isDatabaseUrl(storePath)) return;
   const target = await realTarget(output);
   const store = await realTarget(storePath);
   const own = [store, backupsDir(store), lockPath(store), resolve(storePath), backupsDir(resolve(storePath))];

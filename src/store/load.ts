@@ -5,6 +5,7 @@ import { fsError } from './fs-errors.js';
 import { parseStore } from './parse.js';
 import { wasChecked } from './checked.js';
 import { readStoreVersion } from './read.js';
+import { isDatabaseUrl } from './paths.js';
 
 /*
  * Reading the store, for the commands that only look. They take no lock (writers replace the file
@@ -45,12 +46,14 @@ export async function loadStore(ctx: Context): Promise<Store> {
 
 /** The same, for a store path given directly (shell completion reads before there is a context). */
 export async function loadStoreAt(storePath: string): Promise<Store> {
+  if (isDatabaseUrl(storePath)) return (await import('./postgres/store.js')).loadDatabaseStore(storePath);
   const { text, checked } = await readOrExplain(storePath);
   return parseStore(text, storePath, { checked });
 }
 
 /** The same, or null when there is no store file yet (the home screen then says how to start). */
 export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
+  if (isDatabaseUrl(ctx.storePath)) return loadStoreAt(ctx.storePath);
   const read = await readIfAny(ctx.storePath);
   return read && parseStore(read.text, ctx.storePath, { checked: read.checked });
 }

@@ -25,6 +25,7 @@ import {
 import { noteChecked, wasChecked } from './checked.js';
 import { withStoreLock } from './lock.js';
 import { parseStore, recoveryHint } from './parse.js';
+import { isDatabaseUrl } from './paths.js';
 import {
   checkUnchanged,
   checkWritable,
@@ -243,6 +244,8 @@ function commandWords(commandLine: string): string {
  * release. If `change` throws, nothing is written.
  */
 export async function changeStore<T>(ctx: Context, change: (store: Store) => T | Promise<T>): Promise<T> {
+  if (isDatabaseUrl(ctx.storePath))
+    return (await import('./postgres/store.js')).changeDatabaseStore(ctx.storePath, change);
   return underLock(ctx, async (stillHeld) => {
     const db = new Low<Store>(new StoreFile(ctx, stillHeld), {} as Store);
     await db.read();

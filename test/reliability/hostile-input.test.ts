@@ -9,6 +9,7 @@ import { kebab, type CommandSpec } from '../../src/cli/define.js';
 import { BIN, NOW, tempStore } from '../helpers/cli.js';
 import { demoStore } from '../helpers/demo.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { freshDatabase, testCluster } from '../helpers/postgres.js';
 import { shellWords } from '../helpers/shell-words.js';
 import { nsmWithin, snapshot } from '../store/store-helpers.js';
 import { LONG, figure, scale } from './battery.js';
@@ -385,7 +386,11 @@ describe('R4: hostile input on every flag of every command', () => {
         words.length === 1 ? ['nsm'] : ['nsm', ...spec.path],
       );
       const { flags, positionals } = baseline(spec);
-      const argv = [...spec.path, ...flags.flatMap(([f, v]) => (v === null ? [f] : [f, v])), ...positionals];
+      // The database an example names is a fresh one on the test server.
+      const database = async (v: string | null) =>
+        v?.startsWith('postgres://') ? (await freshDatabase(testCluster())).url : v;
+      const values = await Promise.all(flags.map(async ([f, v]) => [f, await database(v)] as const));
+      const argv = [...spec.path, ...values.flatMap(([f, v]) => (v === null ? [f] : [f, v])), ...positionals];
       const { run } = await runOnce(command, argv);
       expect(run.status, `${argv.join(' ')}: ${run.stderr}`).toBe(0);
     }

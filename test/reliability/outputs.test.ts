@@ -15,6 +15,7 @@ import { FORMATS, table, text as textBlock } from '../../src/render/view.js';
 import { expectWellFramed, parseCalendar } from '../calendar/ics.js';
 import { LIBICAL, libical } from '../calendar/validators.js';
 import { tempStore } from '../helpers/cli.js';
+import { freshDatabase, testCluster } from '../helpers/postgres.js';
 import { demoStore } from '../helpers/demo.js';
 import { sampleDocument } from '../helpers/documents.js';
 import { nsmIn, type InProcessRun } from '../helpers/in-process.js';
@@ -51,6 +52,7 @@ const DEFAULT_OUTPUT: Record<string, Kind> = {
   calendar: 'ics',
   'config get': 'text',
   completion: 'text',
+  'store copy': 'text',
 };
 
 /** The kinds a spec promises: JSON always, the record formats, its own --format choices, or its default. */
@@ -62,6 +64,9 @@ function kindsOf(spec: CommandSpec): Kind[] {
   if (!spec.records && !own) kinds.add(DEFAULT_OUTPUT[spec.path.join(' ')] ?? ('unknown' as Kind));
   return [...kinds];
 }
+
+/** Empty databases for `store copy` to copy the hostile store into, one for each run. */
+const copyTargets: string[] = [];
 
 /** Where a run happens: the hostile store's copy, a settings file, a fresh folder, the fixture's ids. */
 interface Place {
@@ -117,6 +122,8 @@ const PLAN: Record<string, Invocation[]> = {
     },
   ],
   doctor: [{ args: () => ['doctor'] }],
+  // Into a fresh database of the test server (its confirmation, on stderr, is what it prints).
+  'store copy': [{ args: () => ['store', 'copy', '--to', copyTargets.pop()!] }],
   undo: [{ args: () => ['undo'] }, { args: () => ['undo', '--list'] }],
   'precinct list': [{ args: () => ['precinct', 'list', '--borough', 'Brooklyn'] }],
   'precinct show': [{ args: () => ['precinct', 'show', '75'] }],
@@ -714,6 +721,9 @@ async function check(
 
 describe('R9: every output read back by a real parser', () => {
   beforeAll(buildFixture, 60_000);
+  beforeAll(async () => {
+    for (let i = 0; i < 4; i++) copyTargets.push((await freshDatabase(testCluster())).url);
+  });
 
   it('has an entry for every command, and knows how to read every kind its spec promises', () => {
     const paths = definitions.map((d) => d.spec.path.join(' '));

@@ -1,5 +1,5 @@
 import type { Client, ClientConfig } from 'pg';
-import { StoreBusyError, StoreUnreadableError, WriteError } from '../../errors.js';
+import { NsmError, StoreBusyError, StoreUnreadableError, WriteError } from '../../errors.js';
 import { withoutPassword } from '../paths.js';
 import { LATEST_VERSION, MIGRATIONS } from './schema.js';
 
@@ -37,6 +37,7 @@ export async function connect(url: string): Promise<Client> {
 
 /** What a failure of the database means for the user, in one line, without the password. */
 export function databaseError(error: unknown, url: string): Error {
+  if (error instanceof NsmError) return error;
   const e = error as { code?: string; message?: string };
   const where = withoutPassword(url);
   const message = String(e.message ?? error).replaceAll(url, where);

@@ -1,0 +1,451 @@
+import type { Client } from 'pg';
+import type { Store } from '../../domain/schema.js';
+
+/**
+ * How each kind of record of the store is kept in the database: its main table (one row per
+ * record) and the tables of its parts (histories, assignments, amendments: rows in their order).
+ * A change to the store is applied as what it did to records: those created and changed are
+ * written (the row, and its parts anew), those retired are deleted. The domain decides what
+ * changes, once, for both stores; this only writes it down.
+ */
+
+type Column = readonly [name: string, type: string];
+type Row = readonly unknown[];
+
+interface Table<R> {
+  name: string;
+  columns: readonly Column[];
+  /** The rows one record gives this table. */
+  rows(record: R, index: number): Row[];
+}
+
+interface Kind<R> {
+  records(store: Store): readonly R[];
+  /** What identifies a record (the main table's first column). */
+  key(record: R, index: number): string | number;
+  keyType: string;
+  main: Table<R>;
+  /** The tables of its parts; their first column is the record's key. */
+  parts: readonly Table<R>[];
+}
+
+type HistoryEntry = {
+  on: string;
+  status: string;
+  note: string;
+  meetingId: string | null;
+  edit?: unknown;
+};
+
+const historyTable = <R extends { id: string; history: readonly HistoryEntry[] }>(
+  name: string,
+  owner: string,
+): Table<R> => ({
+  name,
+  columns: [
+    [owner, 'text'],
+    ['position', 'integer'],
+    ['on_date', 'date'],
+    ['status', 'text'],
+    ['note', 'text'],
+    ['meeting_id', 'text'],
+    ['edit', 'json'],
+  ],
+  rows: (r) =>
+    r.history.map((h, i) => [
+      r.id,
+      i,
+      h.on,
+      h.status,
+      h.note,
+      h.meetingId,
+      h.edit === undefined ? null : JSON.stringify(h.edit),
+    ]),
+});
+
+const kind = <R>(k: Kind<R>): Kind<R> => k;
+
+/** In the order their references allow: a record is written after those it names. */
+const KINDS = [
+  kind<Store['precincts'][number]>({
+    records: (s) => s.precincts,
+    key: (p) => p.precinct,
+    keyType: 'integer',
+    main: {
+      name: 'precincts',
+      columns: [
+        ['precinct', 'integer'],
+        ['name', 'text'],
+        ['common_name', 'text'],
+        ['borough', 'text'],
+        ['patrol_borough', 'text'],
+        ['patrol_borough_code', 'text'],
+        ['address', 'text'],
+        ['phone', 'text'],
+        ['url', 'text'],
+        ['rollout_start', 'date'],
+        ['rollout_phase', 'integer'],
+        ['opened', 'date'],
+        ['notes', 'text'],
+      ],
+      rows: (p) => [
+        [
+          p.precinct,
+          p.name,
+          p.commonName,
+          p.borough,
+          p.patrolBorough,
+          p.patrolBoroughCode,
+          p.address,
+          p.phone,
+          p.url,
+          p.rollout.startDate,
+          p.rollout.phase,
+          p.opened,
+          p.notes,
+        ],
+      ],
+    },
+    parts: [],
+  }),
+  kind<Store['sectors'][number]>({
+    records: (s) => s.sectors,
+    key: (s) => s.id,
+    keyType: 'text',
+    main: {
+      name: 'sectors',
+      columns: [
+        ['id', 'text'],
+        ['precinct', 'integer'],
+        ['letter', 'text'],
+        ['description', 'text'],
+        ['sq_miles', 'double precision'],
+      ],
+      rows: (s) => [[s.id, s.precinct, s.letter, s.description, s.sqMiles]],
+    },
+    parts: [],
+  }),
+  kind<Store['phases'][number]>({
+    records: (s) => s.phases,
+    // A phase number may start on two dates (phase 3 did): a phase is its step in the rollout.
+    key: (_, step) => step,
+    keyType: 'integer',
+    main: {
+      name: 'phases',
+      columns: [
+        ['step', 'integer'],
+        ['phase', 'integer'],
+        ['start_date', 'date'],
+      ],
+      rows: (p, step) => [[step, p.phase, p.startDate]],
+    },
+    parts: [
+      {
+        name: 'phase_precincts',
+        columns: [
+          ['step', 'integer'],
+          ['position', 'integer'],
+          ['precinct', 'integer'],
+        ],
+        rows: (p, step) => p.precincts.map((precinct, i) => [step, i, precinct]),
+      },
+    ],
+  }),
+  kind<Store['psas'][number]>({
+    records: (s) => s.psas,
+    key: (p) => p.psa,
+    keyType: 'integer',
+    main: {
+      name: 'psas',
+      columns: [
+        ['psa', 'integer'],
+        ['name', 'text'],
+        ['address', 'text'],
+        ['borough', 'text'],
+      ],
+      rows: (p) => [[p.psa, p.name, p.address, p.borough]],
+    },
+    parts: [],
+  }),
+  kind<Store['ncos'][number]>({
+    records: (s) => s.ncos,
+    key: (n) => n.id,
+    keyType: 'text',
+    main: {
+      name: 'ncos',
+      columns: [
+        ['id', 'text'],
+        ['name', 'text'],
+        ['shield', 'text'],
+        ['rank', 'text'],
+        ['precinct', 'integer'],
+        ['email', 'text'],
+        ['phone', 'text'],
+      ],
+      rows: (n) => [[n.id, n.name, n.shield, n.rank, n.precinct, n.email, n.phone]],
+    },
+    parts: [
+      {
+        name: 'nco_assignments',
+        columns: [
+          ['nco', 'text'],
+          ['position', 'integer'],
+          ['sector', 'text'],
+          ['from_date', 'date'],
+          ['to_date', 'date'],
+        ],
+        rows: (n) => n.assignments.map((a, i) => [n.id, i, a.sector, a.from, a.to]),
+      },
+    ],
+  }),
+  kind<Store['meetings'][number]>({
+    records: (s) => s.meetings,
+    key: (m) => m.id,
+    keyType: 'text',
+    main: {
+      name: 'meetings',
+      columns: [
+        ['id', 'text'],
+        ['uuid', 'uuid'],
+        ['precinct', 'integer'],
+        ['sector', 'text'],
+        ['title', 'text'],
+        ['start', 'timestamp'],
+        ['duration_minutes', 'integer'],
+        ['location', 'text'],
+        ['address', 'text'],
+        ['online_url', 'text'],
+        ['series_id', 'text'],
+        ['status', 'text'],
+        ['revision', 'integer'],
+        ['attendance', 'integer'],
+        ['notes', 'text'],
+        ['cancel_reason', 'text'],
+        ['created_at', 'text'],
+        ['updated_at', 'text'],
+      ],
+      rows: (m) => [
+        [
+          m.id,
+          m.uuid,
+          m.precinct,
+          m.sector,
+          m.title,
+          m.start,
+          m.durationMinutes,
+          m.location,
+          m.address,
+          m.onlineUrl,
+          m.seriesId,
+          m.status,
+          m.revision,
+          m.attendance,
+          m.notes,
+          m.cancelReason,
+          m.createdAt,
+          m.updatedAt,
+        ],
+      ],
+    },
+    parts: [],
+  }),
+  kind<Store['issues'][number]>({
+    records: (s) => s.issues,
+    key: (i) => i.id,
+    keyType: 'text',
+    main: {
+      name: 'issues',
+      columns: [
+        ['id', 'text'],
+        ['meeting_id', 'text'],
+        ['precinct', 'integer'],
+        ['sector', 'text'],
+        ['category', 'text'],
+        ['summary', 'text'],
+        ['details', 'text'],
+        ['location', 'text'],
+        ['raised_by', 'text'],
+        ['private', 'boolean'],
+        ['status', 'text'],
+        ['raised_on', 'date'],
+        ['created_at', 'text'],
+      ],
+      rows: (i) => [
+        [
+          i.id,
+          i.meetingId,
+          i.precinct,
+          i.sector,
+          i.category,
+          i.summary,
+          i.details,
+          i.location,
+          i.raisedBy,
+          i.private,
+          i.status,
+          i.raisedOn,
+          i.createdAt,
+        ],
+      ],
+    },
+    parts: [historyTable('issue_history', 'issue_id')],
+  }),
+  kind<Store['solutions'][number]>({
+    records: (s) => s.solutions,
+    key: (s) => s.id,
+    keyType: 'text',
+    main: {
+      name: 'solutions',
+      columns: [
+        ['id', 'text'],
+        ['issue_id', 'text'],
+        ['summary', 'text'],
+        ['owner', 'text'],
+        ['owner_kind', 'text'],
+        ['due', 'date'],
+        ['status', 'text'],
+        ['agreed_at', 'text'],
+        ['created_at', 'text'],
+      ],
+      rows: (s) => [
+        [s.id, s.issueId, s.summary, s.owner, s.ownerKind, s.due, s.status, s.agreedAt, s.createdAt],
+      ],
+    },
+    parts: [historyTable('solution_history', 'solution_id')],
+  }),
+  kind<Store['minutes'][number]>({
+    records: (s) => s.minutes,
+    key: (m) => m.meetingId,
+    keyType: 'text',
+    main: {
+      name: 'minutes',
+      columns: [
+        ['meeting_id', 'text'],
+        ['approved_at', 'text'],
+        ['approved_on', 'date'],
+        ['recorded_at', 'text'],
+        ['snapshot', 'json'],
+      ],
+      rows: (m) => [[m.meetingId, m.approvedAt, m.approvedOn, m.recordedAt, JSON.stringify(m.snapshot)]],
+    },
+    parts: [
+      {
+        name: 'minutes_amendments',
+        columns: [
+          ['meeting_id', 'text'],
+          ['position', 'integer'],
+          ['on_date', 'date'],
+          ['note', 'text'],
+          ['recorded_at', 'text'],
+        ],
+        rows: (m) => m.amendments.map((a, i) => [m.meetingId, i, a.on, a.note, a.recordedAt]),
+      },
+    ],
+  }),
+] as const;
+
+/** The next number of each id series, as the sequence that hands it out. */
+export const SERIES = [
+  ['nco', 'nco_id_seq'],
+  ['meeting', 'meeting_id_seq'],
+  ['series', 'series_id_seq'],
+  ['issue', 'issue_id_seq'],
+  ['solution', 'solution_id_seq'],
+] as const;
+
+/** What a change did to the records of each kind, counted (for a confirmation or a test). */
+export interface Applied {
+  written: number;
+  retired: number;
+}
+
+/**
+ * Writes to the database what turned `before` into `after`, inside the caller's transaction:
+ * records created or changed (compared whole, parts included) are written with their parts, and
+ * records gone are deleted. Id counters only ever go up.
+ */
+export async function applyChange(client: Client, before: Store, after: Store): Promise<Applied> {
+  const applied = { written: 0, retired: 0 };
+  const retiredByKind: Array<[Kind<unknown>, Array<string | number>]> = [];
+  for (const k of KINDS as readonly Kind<unknown>[]) {
+    const old = new Map<string | number, string>();
+    k.records(before).forEach((r, i) => old.set(k.key(r, i), JSON.stringify(r)));
+    const changed: Array<[unknown, number]> = [];
+    const kept = new Set<string | number>();
+    k.records(after).forEach((r, i) => {
+      const key = k.key(r, i);
+      kept.add(key);
+      if (old.get(key) !== JSON.stringify(r)) changed.push([r, i]);
+    });
+    retiredByKind.push([k, [...old.keys()].filter((key) => !kept.has(key))]);
+    if (changed.length === 0) continue;
+    applied.written += changed.length;
+    await upsert(client, k.main, changed);
+    const keys = changed.map(([r, i]) => k.key(r, i));
+    for (const part of k.parts) {
+      await client.query(`DELETE FROM ${part.name} WHERE ${part.columns[0]![0]} = ANY($1::${k.keyType}[])`, [
+        keys,
+      ]);
+      await insert(client, part, changed);
+    }
+  }
+  // Retired records go last, those that name others first (their parts go with them).
+  for (const [k, keys] of retiredByKind.reverse()) {
+    if (keys.length === 0) continue;
+    applied.retired += keys.length;
+    await client.query(
+      `DELETE FROM ${k.main.name} WHERE ${k.main.columns[0]![0]} = ANY($1::${k.keyType}[])`,
+      [keys],
+    );
+  }
+  for (const [key, sequence] of SERIES)
+    if (after.nextId[key] !== before.nextId[key])
+      await client.query(
+        `SELECT setval('${sequence}', greatest($1::bigint,
+           (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${sequence})), false)`,
+        [after.nextId[key]],
+      );
+  return applied;
+}
+
+/** Inserts the rows of many records with one statement: each column travels as one array. */
+async function insert<R>(
+  client: Client,
+  table: Table<R>,
+  records: ReadonlyArray<[R, number]>,
+  conflict = '',
+) {
+  const rows = records.flatMap(([r, i]) => table.rows(r, i));
+  if (rows.length === 0) return;
+  const names = table.columns.map(([name]) => name);
+  const arrays = table.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  const values = table.columns.map((_, i) => rows.map((row) => row[i] ?? null));
+  await client.query(
+    `INSERT INTO ${table.name} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${conflict}`,
+    values,
+  );
+}
+
+/** The same, replacing the rows whose key is already there. */
+async function upsert<R>(client: Client, table: Table<R>, records: ReadonlyArray<[R, number]>) {
+  const [key, ...rest] = table.columns.map(([name]) => name);
+  const set = rest.map((name) => `${name} = EXCLUDED.${name}`).join(', ');
+  await insert(client, table, records, `ON CONFLICT (${key}) DO UPDATE SET ${set}`);
+}
+
+/** A store with no records: what a change to an empty database starts from. */
+export function emptyLike(store: Store): Store {
+  return {
+    ...store,
+    nextId: { nco: 1, meeting: 1, series: 1, issue: 1, solution: 1 },
+    precincts: [],
+    sectors: [],
+    phases: [],
+    psas: [],
+    ncos: [],
+    meetings: [],
+    issues: [],
+    solutions: [],
+    minutes: [],
+  };
+}

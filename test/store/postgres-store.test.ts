@@ -1,0 +1,192 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, nsmAsync, tempStore } from '../helpers/cli.js';
+import { nsmIn } from '../helpers/in-process.js';
+import { freshDatabase, sql, testCluster, type FreshDatabase } from '../helpers/postgres.js';
+
+/**
+ * The commands on a PostgreSQL store (`--store postgres://…`, the test server's): the same domain
+ * code reads and changes the same records, so a coordinator's quarter run on a database store and
+ * on a JSON file gives the same outputs and the same records.
+ */
+
+const databases: FreshDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(databases.map((db) => db.drop()));
+});
+
+/** A database holding a copy of `file`'s store. */
+async function databaseOf(file: string): Promise<FreshDatabase> {
+  const db = await freshDatabase(testCluster());
+  databases.push(db);
+  const copied = await nsmIn(['store', 'copy', '--to', db.url], { store: file });
+  expect(copied.status, copied.stderr).toBe(0);
+  return db;
+}
+
+/** The coordinator's loop: schedule, hold, raise, agree, then the agenda, minutes, calendar and reports. */
+const LOOP: Array<{ args: string[]; now?: string }> = [
+  {
+    args: [
+      'meeting',
+      'schedule',
+      '--sector',
+      '75B',
+      '--at',
+      '2027-01-19 7pm',
+      '--repeat',
+      'quarterly',
+      '--until',
+      '2027-12-31',
+    ],
+  },
+  { args: ['meeting', 'held', 'M2', '--attendance', '31'], now: '2026-12-10T17:00:00Z' },
+  {
+    args: [
+      'issue',
+      'raise',
+      '--meeting',
+      'M2',
+      '--summary',
+      'Double parking on Pitkin Ave',
+      '--category',
+      'traffic',
+    ],
+    now: '2026-12-10T17:00:00Z',
+  },
+  {
+    args: ['solution', 'add', 'I11', '--summary', 'Tow-away signs', '--owner', 'DOT', '--due', '2027-01-15'],
+    now: '2026-12-10T17:00:00Z',
+  },
+  {
+    args: ['issue', 'update', 'I1', '--status', 'in-progress', '--note', 'DOT is studying it'],
+    now: '2026-12-10T17:00:00Z',
+  },
+  { args: ['minutes', 'approve', 'M1'], now: '2026-12-10T17:00:00Z' },
+  {
+    args: ['nco', 'add', '--name', 'Pat Doe', '--shield', '4321', '--precinct', '75'],
+    now: '2026-12-10T17:00:00Z',
+  },
+  { args: ['nco', 'assign', 'N19', '75B'], now: '2026-12-10T17:00:00Z' },
+  { args: ['meeting', 'next', '--sector', '75A'], now: '2026-12-10T17:00:00Z' },
+  { args: ['agenda', 'M3'], now: '2026-12-10T17:00:00Z' },
+  { args: ['minutes', 'M2', '--format', 'md'], now: '2026-12-10T17:00:00Z' },
+  { args: ['calendar', '--precinct', '75'], now: '2026-12-10T17:00:00Z' },
+  { args: ['issue', 'list', '--sector', '75A'], now: '2026-12-10T17:00:00Z' },
+  { args: ['report', 'issues', '--precinct', '75'], now: '2026-12-10T17:00:00Z' },
+  { args: ['report', 'staffing', '--precinct', '75'], now: '2026-12-10T17:00:00Z' },
+  { args: ['meeting', 'schedule', '--sector', '75B', '--at', '2027-01-19 7pm'], now: '2026-12-10T17:00:00Z' },
+];
+
+/** Meeting UUIDs are random: each run's are numbered in the order they appear. */
+function sameUuids(text: string): string {
+  const seen = new Map<string, string>();
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
+    if (!seen.has(u)) seen.set(u, `uuid-${seen.size + 1}`);
+    return seen.get(u)!;
+  });
+}
+
+describe('the commands on a PostgreSQL store', () => {
+  let demo: string;
+  beforeAll(async () => {
+    demo = tempStore();
+    expect((await nsmIn(['demo', '--store', demo])).status).toBe(0);
+  });
+
+  it('run a quarter with the same outputs and records as on a JSON file', async () => {
+    const file = tempStore();
+    copyFileSync(demo, file);
+    const db = await databaseOf(demo);
+    for (const { args, now } of LOOP) {
+      const env = now ? { NSM_NOW: now } : {};
+      const onFile = await nsmIn(args, { store: file, env });
+      const onDb = await nsmIn(['--store', db.url, ...args], { env });
+      expect(onDb.status, `${args.join(' ')}: ${onDb.stderr}`).toBe(onFile.status);
+      expect(sameUuids(onDb.stdout), args.join(' ')).toBe(sameUuids(onFile.stdout));
+      expect(onDb.stderr.replace(db.url.replace(/:[^:@/]*@/, ':***@'), '<store>')).toBe(
+        onFile.stderr.replace(file, '<store>'),
+      );
+    }
+    // The last step was refused by a rule (75B already meets then): exit 3 on both.
+    expect(
+      (await nsmIn(['--store', db.url, ...LOOP.at(-1)!.args], { env: { NSM_NOW: LOOP.at(-1)!.now! } }))
+        .status,
+    ).toBe(3);
+    const out = join(dirname(tempStore()), 'out.json');
+    expect((await nsmIn(['--store', db.url, 'store', 'copy', '--to', out])).status).toBe(0);
+    // The same records, each new meeting with its own random UUID on either side.
+    const fromFile = JSON.parse(readFileSync(file, 'utf8')) as { meetings: { id: string; uuid: string }[] };
+    let fromDb = readFileSync(out, 'utf8');
+    for (const m of (JSON.parse(fromDb) as typeof fromFile).meetings)
+      fromDb = fromDb.replaceAll(m.uuid, fromFile.meetings.find((f) => f.id === m.id)!.uuid);
+    expect(JSON.parse(fromDb)).toEqual(fromFile);
+  });
+
+  it('keep a refused change from writing anything', async () => {
+    const db = await databaseOf(demo);
+    const before = await sql(db.url, 'SELECT id, status, revision FROM meetings ORDER BY id');
+    const refused = await nsmIn(['--store', db.url, 'meeting', 'cancel', 'M999', '--reason', 'x']);
+    expect(refused.status).toBe(4);
+    const rule = await nsmIn(['--store', db.url, 'meeting', 'held', 'M50', '--attendance', '3']);
+    expect(rule.status).toBe(3);
+    expect(await sql(db.url, 'SELECT id, status, revision FROM meetings ORDER BY id')).toEqual(before);
+  });
+
+  it('land every write of 8 processes writing at once, with unique ids from the sequences', async () => {
+    const db = await databaseOf(demo);
+    const before = json<unknown[]>(await nsmIn(['--store', db.url, 'nco', 'list', '--json'])).length;
+    const writers = 8;
+    const each = 25;
+    const runs = await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        const results = [];
+        for (let i = 0; i < each; i++)
+          results.push(
+            await nsmAsync(
+              [
+                '--store',
+                db.url,
+                'nco',
+                'add',
+                '--name',
+                `Writer ${w} number ${i}`,
+                '--shield',
+                `${9000 + w * 100 + i}`,
+                '--precinct',
+                '14',
+                '--json',
+              ],
+              {},
+            ),
+          );
+        return results;
+      }),
+    );
+    const all = runs.flat();
+    const failed = all.filter((r) => r.status !== 0);
+    expect(failed.map((r) => r.stderr)).toEqual([]);
+    const ids = all.map((r) => (JSON.parse(r.stdout) as { id: string }).id);
+    expect(new Set(ids).size).toBe(writers * each);
+    const ncos = await sql<{ id: string; name: string }>(db.url, 'SELECT id, name FROM ncos');
+    expect(ncos.length).toBe(before + writers * each);
+    for (const r of all) {
+      const { id, name } = JSON.parse(r.stdout) as { id: string; name: string };
+      expect(ncos).toContainEqual({ id, name });
+    }
+    // The next id is past every id handed out.
+    const [next] = await sql<{ n: string }>(db.url, `SELECT nextval('nco_id_seq')::text AS n`);
+    expect(Number(next!.n)).toBeGreaterThan(Math.max(...ids.map((id) => Number(id.slice(1)))));
+  }, 180_000);
+
+  it('refuse init, demo, doctor and undo, which work on a file', async () => {
+    const db = await databaseOf(demo);
+    for (const args of [['doctor'], ['undo'], ['init'], ['demo']]) {
+      const run = await nsmIn(['--store', db.url, ...args]);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
+      expect(run.stderr).not.toContain(db.password);
+    }
+  });
+});
