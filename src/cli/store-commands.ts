@@ -16,7 +16,7 @@ export const init = spec({
     force: { description: 'replace an existing store (it is kept as a backup)' },
   },
   examples: ['nsm init', 'nsm --store ./pct75.json init', 'nsm init --empty --store ./blank.json'],
-  fileStoreOnly: true,
+  notes: 'Given a PostgreSQL store (--store postgres://…), init sets up its schema in an empty database.',
 });
 
 export const demo = spec({
@@ -82,8 +82,8 @@ export const copy = spec({
     'Ids, histories, approved minutes and id counters are copied as they are, in one\n' +
     'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
     'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
-    'Other commands work on a database store too (--store postgres://…), except init, demo,\n' +
-    'doctor and undo, which work on a JSON file only.',
+    'Other commands work on a database store too (--store postgres://…), except demo, doctor\n' +
+    'and undo, which work on a JSON file only; nsm init sets up an empty database.',
 });
 
 export const definitions: Definition[] = [

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, NOW, json, tempStore } from '../helpers/cli.js';
+import { BIN, NOW, json, nsmAsync, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
 import { freshDatabase, sql, testCluster, type FreshDatabase } from '../helpers/postgres.js';
 
@@ -30,6 +30,42 @@ const tables = async (url: string) =>
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
     )
   ).map((r) => r.table_name);
+
+/** A store of a tenth of the city for ten years (3.7 MB), long enough to copy to be cut part-way. */
+let big: string | undefined;
+async function bigStore(): Promise<string> {
+  if (big) return big;
+  const path = tempStore();
+  const made = await new Promise<number>((done) =>
+    spawn(process.execPath, ['bench/generate.mjs', '--scale', '0.1', '--out', path], { stdio: 'ignore' }).on(
+      'exit',
+      (code) => done(code ?? 1),
+    ),
+  );
+  expect(made).toBe(0);
+  return (big = path);
+}
+
+/** Waits until nsm is inserting issues or solutions into `db`; returns its server process id. */
+async function whenInserting(db: FreshDatabase, running: () => boolean): Promise<number | null> {
+  const watcher = new pg.Client({ connectionString: testCluster().adminUrl });
+  await watcher.connect();
+  try {
+    for (let i = 0; i < 20_000 && running(); i++) {
+      const active = await watcher.query<{ pid: number; query: string }>(
+        `SELECT pid, query FROM pg_stat_activity WHERE datname = $1 AND application_name = 'nsm' AND state = 'active'`,
+        [db.name],
+      );
+      const inserting = active.rows.find((a) =>
+        /INSERT INTO (issues|issue_history|solutions|solution_history) /.test(a.query),
+      );
+      if (inserting) return inserting.pid;
+    }
+    return null;
+  } finally {
+    await watcher.end();
+  }
+}
 
 describe('nsm store copy, JSON file ⇄ PostgreSQL', () => {
   let demo: string;
@@ -182,42 +218,37 @@ describe('nsm store copy, JSON file ⇄ PostgreSQL', () => {
 
   it('leaves the database empty when the copy is killed part-way (one transaction)', async () => {
     const db = await database();
-    const big = tempStore();
-    const made = await new Promise<number>((done) =>
-      spawn(process.execPath, ['bench/generate.mjs', '--scale', '0.1', '--out', big], { stdio: 'ignore' }).on(
-        'exit',
-        (code) => done(code ?? 1),
-      ),
-    );
-    expect(made).toBe(0);
+    const big = await bigStore();
     const child = spawn(process.execPath, [BIN, 'store', 'copy', '--to', db.url], {
       env: { ...process.env, NSM_STORE: big, NSM_NOW: NOW, NSM_CONFIG: '/nonexistent' },
       stdio: 'ignore',
     });
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
     // Killed once its transaction has written part of the store: the issues are being inserted.
-    const watcher = new pg.Client({ connectionString: testCluster().adminUrl });
-    await watcher.connect();
-    let seen = false;
-    try {
-      for (let i = 0; i < 20_000 && !seen && child.exitCode === null; i++) {
-        const active = await watcher.query<{ query: string }>(
-          `SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = 'nsm' AND state = 'active'`,
-          [db.name],
-        );
-        seen = active.rows.some((a) =>
-          /INSERT INTO (issues|issue_history|solutions|solution_history) /.test(a.query),
-        );
-      }
-    } finally {
-      await watcher.end();
-    }
+    const seen = await whenInserting(db, () => child.exitCode === null);
     child.kill('SIGKILL');
     await exited;
-    expect(seen, 'the copy was seen inserting issues or solutions').toBe(true);
+    expect(seen, 'the copy was seen inserting issues or solutions').not.toBeNull();
     // The server ends the dead client's transaction; nothing of it stays, not even the schema.
     for (let i = 0; i < 100 && (await tables(db.url)).length > 0; i++)
       await new Promise((r) => setTimeout(r, 50));
+    expect(await tables(db.url)).toEqual([]);
+  });
+
+  it('says the database was lost (exit 7) when its connection ends part-way, and leaves it empty', async () => {
+    const db = await database();
+    const copying = nsmAsync(['store', 'copy', '--to', db.url], { store: await bigStore() });
+    let done = false;
+    void copying.then(() => (done = true));
+    const pid = await whenInserting(db, () => !done);
+    expect(pid, 'the copy was seen inserting issues or solutions').not.toBeNull();
+    // As when the server stops: the server ends the session.
+    await sql(testCluster().adminUrl, 'SELECT pg_terminate_backend($1)', [pid]);
+    const run = await copying;
+    expect(run.status, run.stderr).toBe(7);
+    expect(run.stderr).toMatch(/^nsm: lost the database at postgres:\/\/[^:]+:\*\*\*@/);
+    expect(run.stderr).not.toContain(db.password);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(await tables(db.url)).toEqual([]);
   });
 });

@@ -180,13 +180,37 @@ describe('the commands on a PostgreSQL store', () => {
     expect(Number(next!.n)).toBeGreaterThan(Math.max(...ids.map((id) => Number(id.slice(1)))));
   }, 180_000);
 
-  it('refuse init, demo, doctor and undo, which work on a file', async () => {
+  it('refuse demo, doctor and undo, which work on a file', async () => {
     const db = await databaseOf(demo);
-    for (const args of [['doctor'], ['undo'], ['init'], ['demo']]) {
+    for (const args of [['doctor'], ['undo'], ['demo']]) {
       const run = await nsmIn(['--store', db.url, ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
       expect(run.stderr).not.toContain(db.password);
     }
+  });
+
+  it('start with nsm init, which sets up an empty database as it does a file', async () => {
+    const db = await freshDatabase(testCluster());
+    databases.push(db);
+    const init = await nsmIn(['--store', db.url, 'init']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toMatch(
+      /Created the store in postgres:\/\/[^:]+:\*\*\*@.* with 78 precincts, 302 sectors/,
+    );
+    const file = tempStore();
+    expect((await nsmIn(['init'], { store: file })).status).toBe(0);
+    for (const args of [
+      ['precinct', 'list'],
+      ['sector', 'list', '--precinct', '75'],
+      ['report', 'rollout'],
+    ])
+      expect((await nsmIn(['--store', db.url, ...args])).stdout, args.join(' ')).toBe(
+        (await nsmIn(args, { store: file })).stdout,
+      );
+    const again = await nsmIn(['--store', db.url, 'init']);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toMatch(/already holds a store/);
+    expect((await nsmIn(['--store', db.url, 'init', '--force'])).status).toBe(2);
   });
 });

@@ -7,8 +7,7 @@ import type { Output } from '../../render/view.js';
 import { loadStore } from '../../store/load.js';
 import { isDatabaseUrl, withoutPassword } from '../../store/paths.js';
 import { replaceStore, serializeStore } from '../../store/store.js';
-import { connect, databaseError, inTransaction, migrate } from '../../store/postgres/connect.js';
-import { checkEmpty, readStore, writeStore } from '../../store/postgres/copy.js';
+import { loadDatabaseStore, createDatabaseStore } from '../../store/postgres/store.js';
 import type { Store } from '../../domain/schema.js';
 
 /** Copies the store, whole, from a JSON file into an empty database or from a database into a new file. */
@@ -49,32 +48,13 @@ export async function run(ctx: Context, options: Options<typeof copy>): Promise<
 
 /** Into an empty database: its schema is set up and the records written in one transaction. */
 async function toDatabase(store: Store, url: string): Promise<Store> {
-  const client = await connect(url);
-  try {
-    await inTransaction(client, async () => {
-      await migrate(client, url);
-      await checkEmpty(client, url);
-      await writeStore(client, store);
-    });
-    return store;
-  } catch (error) {
-    throw databaseError(error, url);
-  } finally {
-    await client.end().catch(() => {});
-  }
+  await createDatabaseStore(url, store);
+  return store;
 }
 
 /** Out of a database, as one consistent snapshot, into a new JSON file written as every store is. */
 async function toFile(ctx: Context, url: string, file: string): Promise<Store> {
-  const client = await connect(url);
-  let store: Store;
-  try {
-    store = await inTransaction(client, () => readStore(client, url), 'REPEATABLE READ READ ONLY');
-  } catch (error) {
-    throw databaseError(error, url);
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const store = await loadDatabaseStore(url);
   const storePath = resolve(file);
   await replaceStore({ ...ctx, storePath }, (current) => {
     if (current !== null)

@@ -56,15 +56,24 @@ export function databaseError(error: unknown, url: string): Error {
       `there is no database at ${where} (${message})`,
       'create it first (createdb), or give the URL of one that exists',
     );
-  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === '57P01')
+  if (
+    e.code === 'ECONNREFUSED' ||
+    e.code === 'ENOTFOUND' ||
+    e.code === 'ETIMEDOUT' ||
+    e.code === 'EHOSTUNREACH'
+  )
     return new WriteError(
       `cannot reach the database at ${where} (${message})`,
       'check that the PostgreSQL server is running and the host and port are right; nothing was changed',
     );
-  if (/timeout|terminat|Connection/i.test(message) && e.code === undefined)
+  // The server ended the session (it stopped, or an administrator ended it) or the connection broke.
+  if (
+    /^57P0[123]$/.test(e.code ?? '') ||
+    (e.code === undefined && /Connection terminated|ECONNRESET/i.test(message))
+  )
     return new WriteError(
       `lost the database at ${where} (${message})`,
-      'check that the PostgreSQL server is running; the change was not made',
+      'check that the PostgreSQL server is running; the change was not made (a transaction is all or nothing)',
     );
   return error instanceof Error ? error : new Error(message);
 }

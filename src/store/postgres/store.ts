@@ -1,7 +1,7 @@
 import type { Store } from '../../domain/schema.js';
 import { storeProblem } from '../../domain/schema.js';
-import { connect, databaseError, inTransaction } from './connect.js';
-import { readStore } from './copy.js';
+import { connect, databaseError, inTransaction, migrate } from './connect.js';
+import { checkEmpty, readStore, writeStore } from './copy.js';
 import { applyChange } from './records.js';
 
 /**
@@ -59,6 +59,25 @@ export async function changeDatabaseStore<T>(
         await new Promise((done) => setTimeout(done, Math.random() * 20 * Math.min(attempt, 10)));
       }
     }
+  } catch (error) {
+    throw databaseError(error, url);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Puts a whole store into an empty database (nsm init, nsm store copy): its schema is set up and
+ * every record written in one transaction, so a database is left either empty or holding it all.
+ */
+export async function createDatabaseStore(url: string, store: Store): Promise<void> {
+  const client = await connect(url);
+  try {
+    await inTransaction(client, async () => {
+      await migrate(client, url);
+      await checkEmpty(client, url);
+      await writeStore(client, store);
+    });
   } catch (error) {
     throw databaseError(error, url);
   } finally {
