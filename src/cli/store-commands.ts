@@ -59,8 +59,9 @@ export const undo = spec({
     list: { description: 'list recent changes with the command line that made each' },
   },
   examples: ['nsm undo --list'],
-  fileStoreOnly: true,
-  notes: 'nsm undo reverses the newest change; run it again to go back further\n(while the backups last).',
+  notes:
+    'nsm undo reverses the newest change; run it again to go back further\n(while the backups last).\n' +
+    'On a PostgreSQL store it reverses your own last change, unless someone has changed\nthe same records since.',
   records: true,
 });
 
@@ -82,8 +83,8 @@ export const copy = spec({
     'Ids, histories, approved minutes and id counters are copied as they are, in one\n' +
     'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
     'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
-    'Other commands work on a database store too (--store postgres://…), except demo, doctor\n' +
-    'and undo, which work on a JSON file only; nsm init sets up an empty database.',
+    'Other commands work on a database store too (--store postgres://…), except demo and\n' +
+    'doctor, which work on a JSON file only; nsm init sets up an empty database.',
 });
 
 export const definitions: Definition[] = [

@@ -7,8 +7,10 @@ import { shownCommand } from '../domain/command-privacy.js';
 import { table, when, type Output } from '../render/view.js';
 import type { Options } from '../cli/define.js';
 import type { undo } from '../cli/store-commands.js';
+import { isDatabaseUrl } from '../store/paths.js';
 
 export async function run(ctx: Context, options: Options<typeof undo>): Promise<Output> {
+  if (isDatabaseUrl(ctx.storePath)) return inDatabase(ctx, options);
   if (options.list) return list(ctx);
   const undone = inNewYork(await undoLastChange(ctx));
   const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
@@ -48,4 +50,37 @@ async function list(ctx: Context): Promise<Output> {
 /** The journal keeps UTC instants; people and scripts get New York time with its offset. */
 function inNewYork(entry: JournalEntry): JournalEntry {
   return { ...entry, at: isoWithOffset(new Date(entry.at)) };
+}
+
+/**
+ * On a PostgreSQL store: the change log holds each change with the records it touched, and undo
+ * takes back the connected role's own last change (see src/store/postgres/store.ts).
+ */
+async function inDatabase(ctx: Context, options: Options<typeof undo>): Promise<Output> {
+  const db = await import('../store/postgres/store.js');
+  if (options.list) {
+    const changes = (await db.listDatabaseChanges(ctx.storePath)).map((c) => ({
+      ...c,
+      at: isoWithOffset(new Date(c.at)),
+    }));
+    const store = await loadStore(ctx).catch(() => null);
+    const shown = changes.map((c) => ({ ...c, command: shownCommand(c.command, store) }));
+    return {
+      json: shown,
+      blocks: [
+        table(
+          ['#', 'When (New York)', 'Command', 'Undone'],
+          shown.map((c) => [c.seq, when(c.at), c.command, c.undone ? 'yes' : 'no']),
+          'You have made no changes to this database yet.',
+        ),
+      ],
+    };
+  }
+  const undone = await db.undoDatabaseChange(ctx.storePath, ctx.commandLine);
+  const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
+  return {
+    json: { undone: { ...undone, at: isoWithOffset(new Date(undone.at)), command } },
+    blocks: [],
+    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${command}`],
+  };
 }

@@ -180,9 +180,9 @@ describe('the commands on a PostgreSQL store', () => {
     expect(Number(next!.n)).toBeGreaterThan(Math.max(...ids.map((id) => Number(id.slice(1)))));
   }, 180_000);
 
-  it('refuse demo, doctor and undo, which work on a file', async () => {
+  it('refuse demo and doctor, which work on a file', async () => {
     const db = await databaseOf(demo);
-    for (const args of [['doctor'], ['undo'], ['demo']]) {
+    for (const args of [['doctor'], ['demo']]) {
       const run = await nsmIn(['--store', db.url, ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
@@ -212,5 +212,63 @@ describe('the commands on a PostgreSQL store', () => {
     expect(again.status).toBe(3);
     expect(again.stderr).toMatch(/already holds a store/);
     expect((await nsmIn(['--store', db.url, 'init', '--force'])).status).toBe(2);
+  });
+
+  it("undo the connected coordinator's own last change, and not over another's later change", async () => {
+    const db = await databaseOf(demo);
+    // A second coordinator with a login of their own on the same database.
+    const other = `${db.role}_b`;
+    await sql(testCluster().adminUrl, `CREATE ROLE ${other} LOGIN PASSWORD 'b-secret' IN ROLE ${db.role}`);
+    await sql(testCluster().adminUrl, `GRANT CONNECT ON DATABASE ${db.name} TO ${other}`);
+    const theirs = db.url.replace(`${db.role}:${db.password}@`, `${other}:b-secret@`);
+    const as = (url: string, ...args: string[]) => nsmIn(['--store', url, ...args]);
+    const names = async () =>
+      (await sql<{ name: string }>(db.url, 'SELECT name FROM ncos ORDER BY substring(id from 2)::int')).map(
+        (r) => r.name,
+      );
+    const start = await names();
+
+    expect(
+      (await as(db.url, 'nco', 'add', '--name', 'Mine One', '--shield', '7001', '--precinct', '75')).status,
+    ).toBe(0);
+    expect(
+      (await as(theirs, 'nco', 'add', '--name', 'Theirs One', '--shield', '7002', '--precinct', '75')).status,
+    ).toBe(0);
+    // My undo takes back my change, not their later one.
+    const undo = await as(db.url, 'undo', '--json');
+    expect(undo.status, undo.stderr).toBe(0);
+    expect(json<{ undone: { command: string } }>(undo).undone.command).toMatch(/nco add --name 'Mine One'/);
+    expect(await names()).toEqual([...start, 'Theirs One']);
+    // The id stays used: the next NCO gets a new one.
+    const next = json<{ id: string }>(
+      await as(db.url, 'nco', 'add', '--name', 'Mine Two', '--shield', '7003', '--precinct', '75', '--json'),
+    );
+    expect(Number(next.id.slice(1))).toBe(start.length + 3);
+
+    // They change the record my last change made: my undo is refused, and nothing changes.
+    expect((await as(theirs, 'nco', 'edit', next.id, '--rank', 'Sergeant')).status).toBe(0);
+    const before = await sql(db.url, 'SELECT * FROM ncos ORDER BY id');
+    const refused = await as(db.url, 'undo');
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(new RegExp(`ncos ${next.id} was changed since, by another change`));
+    expect(await sql(db.url, 'SELECT * FROM ncos ORDER BY id')).toEqual(before);
+
+    // Each sees their own changes, newest first; the password is in none of them.
+    const mine = json<{ command: string; undone: boolean }[]>(await as(db.url, 'undo', '--list', '--json'));
+    expect(mine.map((c) => [c.command.replace(/^nsm --store \S+ /, ''), c.undone])).toEqual([
+      ["nco add --name 'Mine Two' --shield 7003 --precinct 75 --json", false],
+      ["nco add --name 'Mine One' --shield 7001 --precinct 75", true],
+    ]);
+    expect(JSON.stringify(mine)).not.toContain(db.password);
+    const theirList = json<{ command: string }[]>(await as(theirs, 'undo', '--list', '--json'));
+    expect(theirList.map((c) => c.command.replace(/^nsm --store \S+ /, ''))).toEqual([
+      `nco edit ${next.id} --rank Sergeant`,
+      "nco add --name 'Theirs One' --shield 7002 --precinct 75",
+    ]);
+    // Their undo takes back their edit.
+    expect((await as(theirs, 'undo')).status).toBe(0);
+    expect(
+      (await sql<{ rank: string }>(db.url, 'SELECT rank FROM ncos WHERE id = $1', [next.id]))[0]!.rank,
+    ).not.toBe('Sergeant');
   });
 });

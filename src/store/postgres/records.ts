@@ -353,10 +353,12 @@ export const SERIES = [
   ['solution', 'solution_id_seq'],
 ] as const;
 
-/** What a change did to the records of each kind, counted (for a confirmation or a test). */
-export interface Applied {
-  written: number;
-  retired: number;
+/** One record a change touched, as it was before and after (null: not there). */
+export interface RecordChange {
+  kind: string;
+  key: string | number;
+  before: unknown;
+  after: unknown;
 }
 
 /**
@@ -364,22 +366,27 @@ export interface Applied {
  * records created or changed (compared whole, parts included) are written with their parts, and
  * records gone are deleted. Id counters only ever go up.
  */
-export async function applyChange(client: Client, before: Store, after: Store): Promise<Applied> {
-  const applied = { written: 0, retired: 0 };
+export async function applyChange(client: Client, before: Store, after: Store): Promise<RecordChange[]> {
+  const changes: RecordChange[] = [];
   const retiredByKind: Array<[Kind<unknown>, Array<string | number>]> = [];
   for (const k of KINDS as readonly Kind<unknown>[]) {
-    const old = new Map<string | number, string>();
-    k.records(before).forEach((r, i) => old.set(k.key(r, i), JSON.stringify(r)));
+    const old = new Map<string | number, { text: string; record: unknown }>();
+    k.records(before).forEach((r, i) => old.set(k.key(r, i), { text: JSON.stringify(r), record: r }));
     const changed: Array<[unknown, number]> = [];
     const kept = new Set<string | number>();
     k.records(after).forEach((r, i) => {
       const key = k.key(r, i);
       kept.add(key);
-      if (old.get(key) !== JSON.stringify(r)) changed.push([r, i]);
+      const was = old.get(key);
+      if (was?.text === JSON.stringify(r)) return;
+      changed.push([r, i]);
+      changes.push({ kind: k.main.name, key, before: was?.record ?? null, after: r });
     });
-    retiredByKind.push([k, [...old.keys()].filter((key) => !kept.has(key))]);
+    const retired = [...old.keys()].filter((key) => !kept.has(key));
+    for (const key of retired)
+      changes.push({ kind: k.main.name, key, before: old.get(key)!.record, after: null });
+    retiredByKind.push([k, retired]);
     if (changed.length === 0) continue;
-    applied.written += changed.length;
     await upsert(client, k.main, changed);
     const keys = changed.map(([r, i]) => k.key(r, i));
     for (const part of k.parts) {
@@ -392,7 +399,6 @@ export async function applyChange(client: Client, before: Store, after: Store): 
   // Retired records go last, those that name others first (their parts go with them).
   for (const [k, keys] of retiredByKind.reverse()) {
     if (keys.length === 0) continue;
-    applied.retired += keys.length;
     await client.query(
       `DELETE FROM ${k.main.name} WHERE ${k.main.columns[0]![0]} = ANY($1::${k.keyType}[])`,
       [keys],
@@ -405,7 +411,45 @@ export async function applyChange(client: Client, before: Store, after: Store): 
            (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${sequence})), false)`,
         [after.nextId[key]],
       );
-  return applied;
+  return changes;
+}
+
+/**
+ * The store with `changes` taken back: each record put back as it was before (or removed, if the
+ * change created it). Id counters are left as they are: an id once handed out stays used.
+ */
+export function withChangesUndone(store: Store, changes: readonly RecordChange[]): Store {
+  const next = structuredClone(store);
+  for (const k of KINDS as readonly Kind<unknown>[]) {
+    const mine = changes.filter((c) => c.kind === k.main.name);
+    if (mine.length === 0) continue;
+    const records = k.records(next) as unknown[];
+    for (const c of mine) {
+      const at = records.findIndex((r, i) => k.key(r, i) === c.key);
+      if (c.before === null) records.splice(at, 1);
+      else if (at === -1) records.push(c.before);
+      else records[at] = c.before;
+    }
+  }
+  return next;
+}
+
+/** The records `changes` touched that are no longer as the change left them (changed since). */
+export function changedSince(store: Store, changes: readonly RecordChange[]): RecordChange[] {
+  return changes.filter((c) => {
+    const k = (KINDS as readonly Kind<unknown>[]).find((kind) => kind.main.name === c.kind)!;
+    const now = k.records(store).find((r, i) => k.key(r, i) === c.key) ?? null;
+    return canonical(now) !== canonical(c.after);
+  });
+}
+
+/** A record as text with its keys in one order: two records with the same fields give the same text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** Inserts the rows of many records with one statement: each column travels as one array. */

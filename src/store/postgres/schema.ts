@@ -186,6 +186,19 @@ CREATE INDEX issues_sector_status ON issues (sector, status);
 CREATE INDEX issues_meeting ON issues (meeting_id);
 CREATE INDEX solutions_issue ON solutions (issue_id);
 
+-- Every change, by whom, and the records it changed as they were before and after: what undo
+-- reverses (the connected role's own last change, if nobody has changed those records since).
+CREATE TABLE change_log (
+  seq bigserial PRIMARY KEY,
+  role name NOT NULL DEFAULT current_user,
+  at timestamptz NOT NULL DEFAULT now(),
+  command text NOT NULL,
+  changes json NOT NULL,
+  undoes bigint REFERENCES change_log (seq),
+  undone_by bigint REFERENCES change_log (seq)
+);
+CREATE INDEX change_log_role ON change_log (role, seq);
+
 -- The next number of each id series (the JSON store's nextId).
 CREATE SEQUENCE nco_id_seq MINVALUE 1;
 CREATE SEQUENCE meeting_id_seq MINVALUE 1;

@@ -2,7 +2,9 @@ import type { Store } from '../../domain/schema.js';
 import { storeProblem } from '../../domain/schema.js';
 import { connect, databaseError, inTransaction, migrate } from './connect.js';
 import { checkEmpty, readStore, writeStore } from './copy.js';
-import { applyChange } from './records.js';
+import type { Client } from 'pg';
+import { RuleError } from '../../errors.js';
+import { applyChange, changedSince, withChangesUndone, type RecordChange } from './records.js';
 
 /**
  * The PostgreSQL store as the commands see it: the same whole Store the JSON file gives, read in
@@ -35,10 +37,15 @@ function lostToAnother(error: unknown): boolean {
   return code === '40001' || code === '40P01' || code === '23505';
 }
 
-/** Applies `change` to the store in one transaction, as changeStore does for a file. */
-export async function changeDatabaseStore<T>(
+/**
+ * Makes a change in one SERIALIZABLE transaction, made again from the start when a concurrent
+ * change won. `make` reads what it needs and returns the new state; the records that differ are
+ * written and logged (with `command`, the command line without any password) for undo.
+ */
+async function inChange<T>(
   url: string,
-  change: (store: Store) => T | Promise<T>,
+  command: string,
+  make: (client: Client, before: Store) => Promise<{ after: Store; result: T; undoes?: string }>,
 ): Promise<T> {
   const client = await connect(url);
   try {
@@ -46,11 +53,21 @@ export async function changeDatabaseStore<T>(
       try {
         return await inTransaction(client, async () => {
           const before = await readStore(client, url);
-          const after = structuredClone(before);
-          const result = await change(after);
+          const { after, result, undoes } = await make(client, before);
           const problem = storeProblem(after);
           if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
-          await applyChange(client, before, after);
+          const changes = await applyChange(client, before, after);
+          if (changes.length > 0 || undoes !== undefined) {
+            const logged = await client.query<{ seq: string }>(
+              'INSERT INTO change_log (command, changes, undoes) VALUES ($1, $2, $3) RETURNING seq',
+              [command, JSON.stringify(changes), undoes ?? null],
+            );
+            if (undoes !== undefined)
+              await client.query('UPDATE change_log SET undone_by = $1 WHERE seq = $2', [
+                logged.rows[0]!.seq,
+                undoes,
+              ]);
+          }
           return result;
         });
       } catch (error) {
@@ -59,6 +76,80 @@ export async function changeDatabaseStore<T>(
         await new Promise((done) => setTimeout(done, Math.random() * 20 * Math.min(attempt, 10)));
       }
     }
+  } catch (error) {
+    throw databaseError(error, url);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Applies `change` to the store in one transaction, as changeStore does for a file. */
+export function changeDatabaseStore<T>(
+  url: string,
+  command: string,
+  change: (store: Store) => T | Promise<T>,
+): Promise<T> {
+  return inChange(url, command, async (_, before) => {
+    const after = structuredClone(before);
+    return { after, result: await change(after) };
+  });
+}
+
+/** A change in the log, as `undo` shows it. */
+export interface LoggedChange {
+  seq: number;
+  at: string;
+  command: string;
+  undone: boolean;
+}
+
+/**
+ * Takes back the connected role's last change that is not undone (nor an undo): its records are
+ * put back as they were. Refused when anyone has changed one of those records since.
+ */
+export function undoDatabaseChange(url: string, command: string): Promise<LoggedChange> {
+  return inChange(url, command, async (client, before) => {
+    const last = await client.query<{ seq: string; at: string; command: string; changes: string }>(
+      `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, command,
+              changes::text AS changes
+         FROM change_log WHERE role = current_user AND undone_by IS NULL AND undoes IS NULL
+        ORDER BY seq DESC LIMIT 1`,
+    );
+    const row = last.rows[0];
+    if (!row)
+      throw new RuleError(
+        'you have no change to undo in this database',
+        'see the changes with: nsm undo --list',
+      );
+    const changes = JSON.parse(row.changes) as RecordChange[];
+    const since = changedSince(before, changes);
+    if (since.length > 0)
+      throw new RuleError(
+        `your last change (${row.command}) cannot be undone: ${since
+          .slice(0, 3)
+          .map((c) => `${c.kind} ${c.key}`)
+          .join(', ')} ${since.length === 1 ? 'was' : 'were'} changed since, by another change`,
+        'nothing was undone; see the changes with: nsm undo --list',
+      );
+    return {
+      after: withChangesUndone(before, changes),
+      result: { seq: Number(row.seq), at: row.at, command: row.command, undone: true },
+      undoes: row.seq,
+    };
+  });
+}
+
+/** The connected role's recent changes, newest first. */
+export async function listDatabaseChanges(url: string, limit = 20): Promise<LoggedChange[]> {
+  const client = await connect(url);
+  try {
+    const rows = await client.query<{ seq: string; at: string; command: string; undone: boolean }>(
+      `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, command,
+              undone_by IS NOT NULL AS undone
+         FROM change_log WHERE role = current_user AND undoes IS NULL ORDER BY seq DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.rows.map((r) => ({ seq: Number(r.seq), at: r.at, command: r.command, undone: r.undone }));
   } catch (error) {
     throw databaseError(error, url);
   } finally {
