@@ -46,7 +46,7 @@ async function initDatabase(ctx: Context, store: Store, options: Options<typeof 
       'nsm init --force does not replace a database store',
       'to start over, drop the database and create it again (dropdb, createdb), then nsm init',
     );
-  await (await import('../store/postgres/store.js')).createDatabaseStore(ctx.storePath, store);
+  await (await import('../store/postgres/store.js')).createDatabaseStore(ctx.storePath, store, ctx.env);
   return {
     json: {
       store: url,

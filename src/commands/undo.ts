@@ -59,7 +59,7 @@ function inNewYork(entry: JournalEntry): JournalEntry {
 async function inDatabase(ctx: Context, options: Options<typeof undo>): Promise<Output> {
   const db = await import('../store/postgres/store.js');
   if (options.list) {
-    const changes = (await db.listDatabaseChanges(ctx.storePath)).map((c) => ({
+    const changes = (await db.listDatabaseChanges(ctx.storePath, ctx.env)).map((c) => ({
       ...c,
       at: isoWithOffset(new Date(c.at)),
     }));
@@ -76,7 +76,7 @@ async function inDatabase(ctx: Context, options: Options<typeof undo>): Promise<
       ],
     };
   }
-  const undone = await db.undoDatabaseChange(ctx.storePath, ctx.commandLine);
+  const undone = await db.undoDatabaseChange(ctx.storePath, ctx.commandLine, ctx.env);
   const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
   return {
     json: { undone: { ...undone, at: isoWithOffset(new Date(undone.at)), command } },

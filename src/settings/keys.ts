@@ -4,7 +4,7 @@ import { requiredText } from '../commands/text-input.js';
 import { DEFAULT_DURATION, formatDuration, parseDuration } from '../domain/duration.js';
 import { parsePrecinctNumber, parseSectorId } from '../domain/ids.js';
 import { UsageError } from '../errors.js';
-import { resolveStorePath } from '../store/paths.js';
+import { isDatabaseUrl, resolveStorePath, withoutPassword } from '../store/paths.js';
 
 /**
  * Every setting `nsm config` knows: what it means, an example, and how a value is checked and
@@ -80,7 +80,8 @@ export const KEYS: readonly SettingKey[] = [
   },
   {
     name: 'store',
-    description: 'the store file used when neither --store nor NSM_STORE is given',
+    description:
+      'the store used when neither --store nor NSM_STORE is given: a file, or a postgres:// URL without its password',
     example: '~/nsm/store.json',
     default: (env) => resolveStorePath(undefined, { ...env, NSM_STORE: undefined }),
     parse: parseStorePath,
@@ -179,11 +180,15 @@ export function parseHostName(value: string, key: string): string {
 
 function parseStorePath(value: string, key: string): string {
   const path = value.trim();
-  if (/^postgres(?:ql)?:/i.test(path))
-    throw new UsageError(
-      'PostgreSQL stores are not available yet',
-      `give the path of a store file, for example: nsm config set ${key} ~/nsm/store.json`,
-    );
+  if (isDatabaseUrl(path)) {
+    // The settings file is plain text that `nsm config list` prints: no password goes in it.
+    if (withoutPassword(path) !== path)
+      throw new UsageError(
+        `${key}: the URL holds a password, which the settings file must not keep`,
+        `leave it out (${withoutPassword(path).replace(':***@', '@')}) and keep it in ~/.pgpass or PGPASSWORD`,
+      );
+    return path;
+  }
   if (path === '')
     throw new UsageError(`${key} is empty`, `give the path of a store file, or: nsm config unset ${key}`);
   // A quoted "~/nsm/store.json" reaches nsm unexpanded; it means what it would in the shell.

@@ -41,19 +41,20 @@ async function readIfAny(storePath: string): Promise<{ text: string; checked: bo
 
 /** Reads the store for a command that only looks (no lock: writers replace the file atomically). */
 export async function loadStore(ctx: Context): Promise<Store> {
-  return loadStoreAt(ctx.storePath);
+  return loadStoreAt(ctx.storePath, ctx.env);
 }
 
 /** The same, for a store path given directly (shell completion reads before there is a context). */
-export async function loadStoreAt(storePath: string): Promise<Store> {
-  if (isDatabaseUrl(storePath)) return (await import('./postgres/store.js')).loadDatabaseStore(storePath);
+export async function loadStoreAt(storePath: string, env?: NodeJS.ProcessEnv): Promise<Store> {
+  if (isDatabaseUrl(storePath))
+    return (await import('./postgres/store.js')).loadDatabaseStore(storePath, env);
   const { text, checked } = await readOrExplain(storePath);
   return parseStore(text, storePath, { checked });
 }
 
 /** The same, or null when there is no store file yet (the home screen then says how to start). */
 export async function loadStoreIfAny(ctx: Context): Promise<Store | null> {
-  if (isDatabaseUrl(ctx.storePath)) return loadStoreAt(ctx.storePath);
+  if (isDatabaseUrl(ctx.storePath)) return loadStoreAt(ctx.storePath, ctx.env);
   const read = await readIfAny(ctx.storePath);
   return read && parseStore(read.text, ctx.storePath, { checked: read.checked });
 }

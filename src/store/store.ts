@@ -245,7 +245,12 @@ function commandWords(commandLine: string): string {
  */
 export async function changeStore<T>(ctx: Context, change: (store: Store) => T | Promise<T>): Promise<T> {
   if (isDatabaseUrl(ctx.storePath))
-    return (await import('./postgres/store.js')).changeDatabaseStore(ctx.storePath, ctx.commandLine, change);
+    return (await import('./postgres/store.js')).changeDatabaseStore(
+      ctx.storePath,
+      ctx.commandLine,
+      change,
+      ctx.env,
+    );
   return underLock(ctx, async (stillHeld) => {
     const db = new Low<Store>(new StoreFile(ctx, stillHeld), {} as Store);
     await db.read();

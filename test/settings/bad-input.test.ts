@@ -20,7 +20,7 @@ const refused: Array<[string[], RegExp]> = [
   [['config', 'set', 'venue.75Z', 'Hall'], /^nsm: there is no sector 75Z in the store — precinct 75 has 75A, /],
   [['config', 'set', 'venue', 'Hall'], /^nsm: "venue" is set per sector — write venue.<sector>, for example venue.75A$/],
   [['config', 'set', 'address.75A', 'x'.repeat(201)], /^nsm: address.75A is 201 characters long — keep it to 200 characters$/],
-  [['config', 'set', 'store', 'postgres://db.example.org/nsm'], /^nsm: PostgreSQL stores are not available yet — give the path of a store file/],
+  [['config', 'set', 'store', 'postgres://pat:s3cret@db.example.org/nsm'], /^nsm: store: the URL holds a password, which the settings file must not keep — leave it out \(postgres:\/\/pat@db.example.org\/nsm\) and keep it in ~\/.pgpass or PGPASSWORD$/],
   [['config', 'get', 'nosuchkey'], /^nsm: "nosuchkey" is not a setting — /],
   [['config', 'unset', 'nosuchkey'], /^nsm: "nosuchkey" is not a setting — /],
   [['config', 'list', '--format', 'xml'], /^nsm: .*xml.* — /],

@@ -88,8 +88,8 @@ describe('setting values', () => {
     ['calendar.domain', '-bad.example.org', /not a host name/],
     ['calendar.domain', 'a..b', /not a host name/],
     ['calendar.domain', '', /not a host name/],
-    ['store', 'postgres://db.example.org/nsm', /PostgreSQL stores are not available yet — give the path of a store file/],
-    ['store', 'postgresql://localhost/nsm', /PostgreSQL stores are not available yet/],
+    ['store', 'postgres://pat:s3cret@db.example.org/nsm', /the URL holds a password, which the settings file must not keep/],
+    ['store', 'postgresql://pat:@localhost/nsm', /the URL holds a password/],
     ['store', ' ', /store is empty/],
   ])('%s %j is refused', (key, value, message) => expect(refusal(() => set(key, value))).toMatch(message));
 });

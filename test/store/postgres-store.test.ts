@@ -271,4 +271,21 @@ describe('the commands on a PostgreSQL store', () => {
       (await sql<{ rank: string }>(db.url, 'SELECT rank FROM ncos WHERE id = $1', [next.id]))[0]!.rank,
     ).not.toBe('Sergeant');
   });
+
+  it('take the database from the store setting, with the password from PGPASSWORD', async () => {
+    const db = await databaseOf(demo);
+    const config = join(dirname(tempStore()), 'config.json');
+    const env = { NSM_CONFIG: config, NSM_STORE: '' };
+    const bare = db.url.replace(`:${db.password}@`, '@');
+    const set = await nsmIn(['config', 'set', 'store', bare], { env });
+    expect(set.status, set.stderr).toBe(0);
+    expect(readFileSync(config, 'utf8')).not.toContain(db.password);
+    const list = await nsmIn(['nco', 'list', '--precinct', '75', '--json'], {
+      env: { ...env, PGPASSWORD: db.password },
+    });
+    expect(list.status, list.stderr).toBe(0);
+    expect(json<unknown[]>(list).length).toBeGreaterThan(0);
+    const wrong = await nsmIn(['nco', 'list'], { env: { ...env, PGPASSWORD: 'nope' } });
+    expect(wrong.status).toBe(6);
+  });
 });

@@ -9,11 +9,15 @@ import { LATEST_VERSION, MIGRATIONS } from './schema.js';
  */
 const AS_TEXT = new Set([1082 /* date */, 1114 /* timestamp */, 1184 /* timestamptz */]);
 
-/** Connects to the database of `url`; a server that cannot be reached is exit 7, as a store that cannot be written. */
-export async function connect(url: string): Promise<Client> {
+/**
+ * Connects to the database of `url`; a server that cannot be reached is exit 7, as a store that
+ * cannot be written. The password is the URL's, else PGPASSWORD of nsm's environment, else the
+ * one ~/.pgpass gives (node-postgres reads it).
+ */
+export async function connect(url: string, env: NodeJS.ProcessEnv = process.env): Promise<Client> {
   const pg = (await import('pg')).default;
   const config: ClientConfig = {
-    connectionString: url,
+    connectionString: withPassword(url, env.PGPASSWORD),
     connectionTimeoutMillis: 10_000,
     application_name: 'nsm',
     types: {
@@ -35,6 +39,22 @@ export async function connect(url: string): Promise<Client> {
   return client;
 }
 
+/**
+ * The URL with PGPASSWORD as its password when it holds none (node-postgres reads PGPASSWORD from
+ * the process's environment only, and nsm's may be another: a test's, say).
+ */
+function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined || withoutPassword(url) !== url) return url;
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username || !parsed.host) return url;
+    parsed.password = password;
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** What a failure of the database means for the user, in one line, without the password. */
 export function databaseError(error: unknown, url: string): Error {
   if (error instanceof NsmError) return error;
@@ -45,6 +65,11 @@ export function databaseError(error: unknown, url: string): Error {
     return new StoreUnreadableError(
       `the database at ${where} refused the login (${message})`,
       'check the user and password (in the URL, PGPASSWORD or ~/.pgpass)',
+    );
+  if (/password must be a string|no password/i.test(message))
+    return new StoreUnreadableError(
+      `the database at ${where} asks for a password, and none was given`,
+      'put it in ~/.pgpass (or PGPASSWORD); nsm never keeps it in the settings',
     );
   if (e.code === '40001' || e.code === '40P01')
     return new StoreBusyError(

@@ -14,8 +14,8 @@ import { applyChange, changedSince, withChangesUndone, type RecordChange } from 
  */
 
 /** Reads the whole store in one snapshot. */
-export async function loadDatabaseStore(url: string): Promise<Store> {
-  const client = await connect(url);
+export async function loadDatabaseStore(url: string, env?: NodeJS.ProcessEnv): Promise<Store> {
+  const client = await connect(url, env);
   try {
     return await inTransaction(client, () => readStore(client, url), 'REPEATABLE READ READ ONLY');
   } catch (error) {
@@ -45,9 +45,10 @@ function lostToAnother(error: unknown): boolean {
 async function inChange<T>(
   url: string,
   command: string,
+  env: NodeJS.ProcessEnv | undefined,
   make: (client: Client, before: Store) => Promise<{ after: Store; result: T; undoes?: string }>,
 ): Promise<T> {
-  const client = await connect(url);
+  const client = await connect(url, env);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -88,8 +89,9 @@ export function changeDatabaseStore<T>(
   url: string,
   command: string,
   change: (store: Store) => T | Promise<T>,
+  env?: NodeJS.ProcessEnv,
 ): Promise<T> {
-  return inChange(url, command, async (_, before) => {
+  return inChange(url, command, env, async (_, before) => {
     const after = structuredClone(before);
     return { after, result: await change(after) };
   });
@@ -107,8 +109,12 @@ export interface LoggedChange {
  * Takes back the connected role's last change that is not undone (nor an undo): its records are
  * put back as they were. Refused when anyone has changed one of those records since.
  */
-export function undoDatabaseChange(url: string, command: string): Promise<LoggedChange> {
-  return inChange(url, command, async (client, before) => {
+export function undoDatabaseChange(
+  url: string,
+  command: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<LoggedChange> {
+  return inChange(url, command, env, async (client, before) => {
     const last = await client.query<{ seq: string; at: string; command: string; changes: string }>(
       `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, command,
               changes::text AS changes
@@ -140,8 +146,12 @@ export function undoDatabaseChange(url: string, command: string): Promise<Logged
 }
 
 /** The connected role's recent changes, newest first. */
-export async function listDatabaseChanges(url: string, limit = 20): Promise<LoggedChange[]> {
-  const client = await connect(url);
+export async function listDatabaseChanges(
+  url: string,
+  env?: NodeJS.ProcessEnv,
+  limit = 20,
+): Promise<LoggedChange[]> {
+  const client = await connect(url, env);
   try {
     const rows = await client.query<{ seq: string; at: string; command: string; undone: boolean }>(
       `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, command,
@@ -161,8 +171,8 @@ export async function listDatabaseChanges(url: string, limit = 20): Promise<Logg
  * Puts a whole store into an empty database (nsm init, nsm store copy): its schema is set up and
  * every record written in one transaction, so a database is left either empty or holding it all.
  */
-export async function createDatabaseStore(url: string, store: Store): Promise<void> {
-  const client = await connect(url);
+export async function createDatabaseStore(url: string, store: Store, env?: NodeJS.ProcessEnv): Promise<void> {
+  const client = await connect(url, env);
   try {
     await inTransaction(client, async () => {
       await migrate(client, url);
