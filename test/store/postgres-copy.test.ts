@@ -209,8 +209,16 @@ describe('nsm store copy, JSON file ⇄ PostgreSQL', () => {
     expect(JSON.stringify(changes)).not.toContain(db.password);
   });
 
-  it('refuses a copy between two files or two databases', async () => {
+  it('refuses a copy between two files or two databases, and a URL that cannot be read', async () => {
     const db = await database();
+    for (const bad of ['postgres://x:y@[::1', 'postgresql://u@127.0.0.1:99999/x']) {
+      const run = await nsmIn(['store', 'copy', '--to', bad], { store: demo });
+      expect(run.status, bad).toBe(2);
+      expect(run.stderr).toMatch(
+        /^nsm: postgres(ql)?:\/\/\S+ is not a PostgreSQL URL that can be read .* — write it as postgres:\/\//,
+      );
+      expect(run.stderr).not.toContain(':y@');
+    }
     expect((await nsmIn(['store', 'copy', '--to', 'x.json'], { store: demo })).status).toBe(2);
     expect((await nsmIn(['--store', db.url, 'store', 'copy', '--to', db.url])).status).toBe(2);
     expect(await tables(db.url)).toEqual([]);

@@ -13,7 +13,11 @@ import type { Store } from '../../domain/schema.js';
 /** Copies the store, whole, from a JSON file into an empty database or from a database into a new file. */
 export async function run(ctx: Context, options: Options<typeof copy>): Promise<Output> {
   const to = options.to;
-  if (!to) throw new UsageError('say where to copy the store: --to <postgres://…> or --to <file.json>');
+  if (!to)
+    throw new UsageError(
+      '--to is empty',
+      'say where to copy the store: --to postgres://… (an empty database) or --to <file.json> (a new file)',
+    );
   const from = ctx.storePath;
   if (isDatabaseUrl(from) === isDatabaseUrl(to))
     throw new UsageError(

@@ -1,5 +1,5 @@
 import type { Client, ClientConfig } from 'pg';
-import { NsmError, StoreBusyError, StoreUnreadableError, WriteError } from '../../errors.js';
+import { NsmError, StoreBusyError, StoreUnreadableError, UsageError, WriteError } from '../../errors.js';
 import { withoutPassword } from '../paths.js';
 import { LATEST_VERSION, MIGRATIONS } from './schema.js';
 
@@ -27,7 +27,12 @@ export async function connect(url: string, env: NodeJS.ProcessEnv = process.env)
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   };
-  const client = new pg.Client(config);
+  let client: Client;
+  try {
+    client = new pg.Client(config);
+  } catch (error) {
+    throw databaseError(error, url);
+  }
   // A connection lost later (the server stopped) is an error of the query that needed it.
   client.on('error', () => {});
   try {
@@ -61,6 +66,11 @@ export function databaseError(error: unknown, url: string): Error {
   const e = error as { code?: string; message?: string };
   const where = withoutPassword(url);
   const message = String(e.message ?? error).replaceAll(url, where);
+  if (e.code === 'ERR_INVALID_URL' || /^Invalid URL/.test(message))
+    return new UsageError(
+      `${where} is not a PostgreSQL URL that can be read (${message})`,
+      'write it as postgres://<user>@<host>[:<port>]/<database>, for example postgres://coordinator@db.example.org/nsm',
+    );
   if (e.code === '28P01' || e.code === '28000')
     return new StoreUnreadableError(
       `the database at ${where} refused the login (${message})`,
