@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -29,6 +29,13 @@ declare module 'vitest' {
  * and testCluster() throws it in the tests that need the server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Every temporary folder of the run (stores, outputs, the server's) goes in one folder of its own,
+  // removed at the end: a run makes thousands, and left in /tmp they filled a shared disk. The
+  // test processes, and the nsm processes they start, inherit TMPDIR; the server's user (postgres)
+  // must be able to reach its folder inside.
+  const runDir = mkdtempSync(join(tmpdir(), 'nsm-run-'));
+  chmodSync(runDir, 0o755);
+  process.env.TMPDIR = runDir;
   // Each run of the battery records its own figures (test/reliability/battery.ts); a file named by
   // NSM_RELIABILITY_FIGURES belongs to `npm run test:reliability`, which clears it itself.
   if (!process.env.NSM_RELIABILITY_FIGURES) rmSync(FIGURES_FILE, { force: true });
@@ -41,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (!(postgres instanceof Error)) await postgres.stop();
+    rmSync(runDir, { recursive: true, force: true });
   };
 }
 
