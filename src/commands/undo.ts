@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { friendly, isoWithOffset, wallOf } from '../domain/time.js';
-import { readJournal, listBackups, hashOf, settlePendingUndo, type JournalEntry } from '../store/history.js';
+import { readJournal, listBackups, hashOf, settlePendingUndo } from '../store/history.js';
 import { undoLastChange } from '../store/store.js';
 import { loadStore, readStoreText } from '../store/load.js';
 import { shownCommand } from '../domain/command-privacy.js';
@@ -12,12 +12,20 @@ import { isDatabaseUrl } from '../store/paths.js';
 export async function run(ctx: Context, options: Options<typeof undo>): Promise<Output> {
   if (isDatabaseUrl(ctx.storePath)) return inDatabase(ctx, options);
   if (options.list) return list(ctx);
-  const undone = inNewYork(await undoLastChange(ctx));
+  return undoneOutput(ctx, await undoLastChange(ctx));
+}
+
+/** What an undo says, for either kind of store: the change it took back, in New York time. */
+async function undoneOutput<C extends { seq: number; at: string; command: string }>(
+  ctx: Context,
+  change: C,
+): Promise<Output> {
+  const undone = inNewYork(change);
   const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
   return {
     json: { undone: { ...undone, command } },
     blocks: [],
-    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${command}`],
+    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(change.at)))}: ${command}`],
   };
 }
 
@@ -48,7 +56,7 @@ async function list(ctx: Context): Promise<Output> {
 }
 
 /** The journal keeps UTC instants; people and scripts get New York time with its offset. */
-function inNewYork(entry: JournalEntry): JournalEntry {
+function inNewYork<E extends { at: string }>(entry: E): E {
   return { ...entry, at: isoWithOffset(new Date(entry.at)) };
 }
 
@@ -59,10 +67,7 @@ function inNewYork(entry: JournalEntry): JournalEntry {
 async function inDatabase(ctx: Context, options: Options<typeof undo>): Promise<Output> {
   const db = await import('../store/postgres/store.js');
   if (options.list) {
-    const changes = (await db.listDatabaseChanges(ctx.storePath, ctx.env)).map((c) => ({
-      ...c,
-      at: isoWithOffset(new Date(c.at)),
-    }));
+    const changes = (await db.listDatabaseChanges(ctx.storePath, ctx.env)).map(inNewYork);
     const store = await loadStore(ctx).catch(() => null);
     const shown = changes.map((c) => ({ ...c, command: shownCommand(c.command, store) }));
     return {
@@ -76,11 +81,5 @@ async function inDatabase(ctx: Context, options: Options<typeof undo>): Promise<
       ],
     };
   }
-  const undone = await db.undoDatabaseChange(ctx.storePath, ctx.commandLine, ctx.env);
-  const command = shownCommand(undone.command, await loadStore(ctx).catch(() => null));
-  return {
-    json: { undone: { ...undone, at: isoWithOffset(new Date(undone.at)), command } },
-    blocks: [],
-    notices: [`Undid change #${undone.seq} of ${friendly(wallOf(new Date(undone.at)))}: ${command}`],
-  };
+  return undoneOutput(ctx, await db.undoDatabaseChange(ctx.storePath, ctx.commandLine, ctx.env));
 }

@@ -28,9 +28,9 @@ export async function run(ctx: Context, options: Options<typeof copy>): Promise<
         ? 'copy through a file: nsm store copy --to <file.json>, then nsm --store <file.json> store copy --to <url>'
         : 'for example: nsm store copy --to postgres://coordinator@localhost/nsm',
     );
-  const store = isDatabaseUrl(to)
-    ? await toDatabase(await loadStore(ctx), to, ctx.env)
-    : await toFile(ctx, from, to);
+  const store = isDatabaseUrl(to) ? await loadStore(ctx) : await toFile(ctx, from, to);
+  // Into an empty database: its schema is set up and the records written in one transaction.
+  if (isDatabaseUrl(to)) await createDatabaseStore(to, store, ctx.env);
   const shown = withoutPassword(isDatabaseUrl(to) ? to : resolve(to));
   const counts = {
     precincts: store.precincts.length,
@@ -50,12 +50,6 @@ export async function run(ctx: Context, options: Options<typeof copy>): Promise<
         `${counts.approvedMinutes} approved minutes.`,
     ],
   };
-}
-
-/** Into an empty database: its schema is set up and the records written in one transaction. */
-async function toDatabase(store: Store, url: string, env: NodeJS.ProcessEnv): Promise<Store> {
-  await createDatabaseStore(url, store, env);
-  return store;
 }
 
 /** Out of a database, as one consistent snapshot, into a new JSON file written as every store is. */
