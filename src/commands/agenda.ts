@@ -13,7 +13,7 @@ import { plural } from '../render/text.js';
 
 export async function run(ctx: Context, options: Options<typeof agenda>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, { meeting: id });
   const meeting = findMeeting(store, id);
   if (meeting.status === 'cancelled')
     throw new RuleError(

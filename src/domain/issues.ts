@@ -11,14 +11,18 @@ export function parseCategory(input: string, flag = '--category'): Category {
 
 export function findIssue(store: Store, id: string): Issue {
   const found = store.issues.find((i) => i.id === id);
-  if (!found)
-    throw new NotFoundError(
-      `there is no issue ${id}`,
-      store.issues.length === 0
-        ? 'raise one with: nsm issue raise --meeting <m> --summary …'
-        : 'list them with: nsm issue list',
-    );
+  if (!found) throw noSuchIssue(id, store.issues.length > 0);
   return found;
+}
+
+/** The error for an issue id nothing holds; the hint depends on whether there are issues at all. */
+export function noSuchIssue(id: string, anyIssues: boolean): NotFoundError {
+  return new NotFoundError(
+    `there is no issue ${id}`,
+    anyIssues
+      ? 'list them with: nsm issue list'
+      : 'raise one with: nsm issue raise --meeting <m> --summary …',
+  );
 }
 
 /**

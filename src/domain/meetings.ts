@@ -5,15 +5,16 @@ import { friendly, instantOf, isoWithOffset, type WallTime } from './time.js';
 
 export function findMeeting(store: Store, id: string): Meeting {
   const found = store.meetings.find((m) => m.id === id);
-  if (!found) {
-    throw new NotFoundError(
-      `there is no meeting ${id}`,
-      store.meetings.length === 0
-        ? 'schedule one with: nsm meeting schedule'
-        : 'list them with: nsm meeting list',
-    );
-  }
+  if (!found) throw noSuchMeeting(id, store.meetings.length > 0);
   return found;
+}
+
+/** The error for a meeting id nothing holds; the hint depends on whether there are meetings at all. */
+export function noSuchMeeting(id: string, anyMeetings: boolean): NotFoundError {
+  return new NotFoundError(
+    `there is no meeting ${id}`,
+    anyMeetings ? 'list them with: nsm meeting list' : 'schedule one with: nsm meeting schedule',
+  );
 }
 
 export function defaultTitle(sector: string): string {

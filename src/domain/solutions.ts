@@ -23,8 +23,12 @@ export const AGENCIES = [
 
 export function findSolution(store: Store, id: string): Solution {
   const found = store.solutions.find((s) => s.id === id);
-  if (!found) throw new NotFoundError(`there is no solution ${id}`, 'list them with: nsm solution list');
+  if (!found) throw noSuchSolution(id);
   return found;
+}
+
+export function noSuchSolution(id: string): NotFoundError {
+  return new NotFoundError(`there is no solution ${id}`, 'list them with: nsm solution list');
 }
 
 /** An owner is an NCO (N3), a city agency (DOT, DSNY, Parks, HPD, …), or a resident or group by name. */

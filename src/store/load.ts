@@ -6,6 +6,7 @@ import { parseStore } from './parse.js';
 import { wasChecked } from './checked.js';
 import { readStoreVersion } from './read.js';
 import { isDatabaseUrl } from './paths.js';
+import type { StoreSlice } from './slice.js';
 
 /*
  * Reading the store, for the commands that only look. They take no lock (writers replace the file
@@ -39,15 +40,22 @@ async function readIfAny(storePath: string): Promise<{ text: string; checked: bo
   }
 }
 
-/** Reads the store for a command that only looks (no lock: writers replace the file atomically). */
-export async function loadStore(ctx: Context): Promise<Store> {
-  return loadStoreAt(ctx.storePath, ctx.env);
+/**
+ * Reads the store for a command that only looks (no lock: writers replace the file atomically).
+ * With a slice, a database store reads only that part (see slice.ts).
+ */
+export async function loadStore(ctx: Context, slice?: StoreSlice): Promise<Store> {
+  return loadStoreAt(ctx.storePath, ctx.env, slice);
 }
 
 /** The same, for a store path given directly (shell completion reads before there is a context). */
-export async function loadStoreAt(storePath: string, env?: NodeJS.ProcessEnv): Promise<Store> {
+export async function loadStoreAt(
+  storePath: string,
+  env?: NodeJS.ProcessEnv,
+  slice?: StoreSlice,
+): Promise<Store> {
   if (isDatabaseUrl(storePath))
-    return (await import('./postgres/store.js')).loadDatabaseStore(storePath, env);
+    return (await import('./postgres/store.js')).loadDatabaseStore(storePath, env, slice);
   const { text, checked } = await readOrExplain(storePath);
   return parseStore(text, storePath, { checked });
 }

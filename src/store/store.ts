@@ -26,6 +26,7 @@ import { noteChecked, wasChecked } from './checked.js';
 import { withStoreLock } from './lock.js';
 import { parseStore, recoveryHint } from './parse.js';
 import { isDatabaseUrl } from './paths.js';
+import type { StoreSlice } from './slice.js';
 import {
   checkUnchanged,
   checkWritable,
@@ -241,15 +242,21 @@ function commandWords(commandLine: string): string {
 
 /**
  * The one way to change the store: lock, read, validate, migrate, apply `change`, write durably,
- * release. If `change` throws, nothing is written.
+ * release. If `change` throws, nothing is written. With a slice, a database store reads and changes
+ * only that part (see slice.ts); `change` must not look outside it.
  */
-export async function changeStore<T>(ctx: Context, change: (store: Store) => T | Promise<T>): Promise<T> {
+export async function changeStore<T>(
+  ctx: Context,
+  change: (store: Store) => T | Promise<T>,
+  slice?: StoreSlice,
+): Promise<T> {
   if (isDatabaseUrl(ctx.storePath))
     return (await import('./postgres/store.js')).changeDatabaseStore(
       ctx.storePath,
       ctx.commandLine,
       change,
       ctx.env,
+      slice,
     );
   return underLock(ctx, async (stillHeld) => {
     const db = new Low<Store>(new StoreFile(ctx, stillHeld), {} as Store);

@@ -51,17 +51,21 @@ export async function run(ctx: Context, options: Options<typeof issueEdit>): Pro
   const id = parseIssueId(options.issue);
   const values = wanted(options);
   const today = dateInNewYork(ctx.now());
-  const { issue, record, changes } = await changeStore(ctx, (store) => {
-    const issue = findIssue(store, id);
-    const changes = fieldChanges(current(issue), values);
-    if (changes.length === 0) throw nothingChanged(id, id);
-    // Private before or after: its text stays out of the note (a public document may quote notes).
-    const wasOrIsPrivate = issue.private || values.private === 'yes';
-    const note = editNote(changes, wasOrIsPrivate ? WITHHELD_WHEN_PRIVATE : ['details']);
-    for (const c of changes) apply(issue, c.field, c.to);
-    issue.history.push({ on: today, status: issue.status, note, meetingId: null, edit: changes });
-    return { issue, record: issueRecord(store, issue), changes };
-  });
+  const { issue, record, changes } = await changeStore(
+    ctx,
+    (store) => {
+      const issue = findIssue(store, id);
+      const changes = fieldChanges(current(issue), values);
+      if (changes.length === 0) throw nothingChanged(id, id);
+      // Private before or after: its text stays out of the note (a public document may quote notes).
+      const wasOrIsPrivate = issue.private || values.private === 'yes';
+      const note = editNote(changes, wasOrIsPrivate ? WITHHELD_WHEN_PRIVATE : ['details']);
+      for (const c of changes) apply(issue, c.field, c.to);
+      issue.history.push({ on: today, status: issue.status, note, meetingId: null, edit: changes });
+      return { issue, record: issueRecord(store, issue), changes };
+    },
+    { issue: id },
+  );
   return { json: record, blocks: [issueFields(issue, true)], notices: [editNotice(record.id, changes)] };
 }
 

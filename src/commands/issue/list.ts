@@ -5,6 +5,7 @@ import { parseMeetingId } from '../../domain/ids.js';
 import { issueRecords } from '../../domain/ledger-records.js';
 import { findMeeting } from '../../domain/meetings.js';
 import { loadStore } from '../../store/load.js';
+import { sliceOfScope } from '../../store/slice.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import type { Output } from '../../render/view.js';
 import { issueTable } from './table.js';
@@ -13,7 +14,9 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
   const scope = parseScope(options);
   const { status, category } = options;
   const meeting = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
-  const store = await loadStore(ctx);
+  // A meeting given with a sector or precinct may lie outside it: it is read too, to be found.
+  const slice = sliceOfScope(scope) ?? (meeting === undefined ? undefined : { meeting });
+  const store = await loadStore(ctx, slice && { ...slice, meetings: [meeting] });
   assertScopeExists(store, scope);
   if (meeting !== undefined) findMeeting(store, meeting);
   const issues = store.issues
@@ -30,7 +33,7 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
     blocks: [
       issueTable(
         issues,
-        store.issues.length === 0
+        !store.issues.some((i) => inScope(scope, i))
           ? 'No issues yet: nsm issue raise --meeting <m> --summary …'
           : 'No issue matches.',
       ),

@@ -16,15 +16,19 @@ export async function run(ctx: Context, options: Options<typeof noteCommand>): P
   const note = parseNote(options.note, 'DOT survey still pending', 'say what was discussed or done');
   const meetingId = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
   const today = dateInNewYork(ctx.now());
-  const { issue, record } = await changeStore(ctx, (store) => {
-    const issue = findIssue(store, id);
-    const meeting =
-      meetingId === undefined
-        ? latestMeetingOf(store, issue.sector, issue.meetingId, ctx.now())
-        : meetingThatTookPlace(store, meetingId, issue, ctx.now());
-    noteIssue(issue, { on: today, note, meetingId: meeting?.id ?? null });
-    return { issue, record: issueRecord(store, issue) };
-  });
+  const { issue, record } = await changeStore(
+    ctx,
+    (store) => {
+      const issue = findIssue(store, id);
+      const meeting =
+        meetingId === undefined
+          ? latestMeetingOf(store, issue.sector, issue.meetingId, ctx.now())
+          : meetingThatTookPlace(store, meetingId, issue, ctx.now());
+      noteIssue(issue, { on: today, note, meetingId: meeting?.id ?? null });
+      return { issue, record: issueRecord(store, issue) };
+    },
+    { issue: id, meetings: [meetingId] },
+  );
   const at = issue.history.at(-1)!.meetingId;
   return {
     json: record,

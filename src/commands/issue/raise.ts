@@ -25,41 +25,45 @@ export async function run(ctx: Context, options: Options<typeof raise>): Promise
   const details = optionalText(options.details, '--details', 5000);
   const raisedBy = optionalText(options.raisedBy, '--raised-by', 120);
 
-  const { issue, record } = await changeStore(ctx, (store) => {
-    const meeting = findMeeting(store, meetingId);
-    // An issue is raised by residents at a meeting that took place: not at a cancelled one, nor ahead of time.
-    if (meeting.status === 'cancelled') {
-      throw new RuleError(
-        `${meeting.id} was cancelled, so nothing was raised there`,
-        `raise it at the sector's next meeting (nsm meeting next --sector ${meeting.sector})`,
-      );
-    }
-    if (startInstant(meeting) > ctx.now()) {
-      throw new RuleError(
-        `${meeting.id} has not taken place yet (${friendly(meeting.start)})`,
-        'raise issues at or after the meeting; open issues are carried to the next meeting automatically',
-      );
-    }
-    const raisedOn = meeting.start.slice(0, 10);
-    const issue: Issue = {
-      id: `I${store.nextId.issue++}`,
-      meetingId: meeting.id,
-      precinct: meeting.precinct,
-      sector: meeting.sector,
-      category: options.category ?? 'other',
-      summary,
-      details,
-      location,
-      raisedBy,
-      private: Boolean(options.private),
-      status: 'open',
-      raisedOn,
-      history: [{ on: raisedOn, status: 'open', note: `raised at ${meeting.id}`, meetingId: meeting.id }],
-      createdAt: ctx.now().toISOString(),
-    };
-    store.issues.push(issue);
-    return { issue, record: issueRecord(store, issue) };
-  });
+  const { issue, record } = await changeStore(
+    ctx,
+    (store) => {
+      const meeting = findMeeting(store, meetingId);
+      // An issue is raised by residents at a meeting that took place: not at a cancelled one, nor ahead of time.
+      if (meeting.status === 'cancelled') {
+        throw new RuleError(
+          `${meeting.id} was cancelled, so nothing was raised there`,
+          `raise it at the sector's next meeting (nsm meeting next --sector ${meeting.sector})`,
+        );
+      }
+      if (startInstant(meeting) > ctx.now()) {
+        throw new RuleError(
+          `${meeting.id} has not taken place yet (${friendly(meeting.start)})`,
+          'raise issues at or after the meeting; open issues are carried to the next meeting automatically',
+        );
+      }
+      const raisedOn = meeting.start.slice(0, 10);
+      const issue: Issue = {
+        id: `I${store.nextId.issue++}`,
+        meetingId: meeting.id,
+        precinct: meeting.precinct,
+        sector: meeting.sector,
+        category: options.category ?? 'other',
+        summary,
+        details,
+        location,
+        raisedBy,
+        private: Boolean(options.private),
+        status: 'open',
+        raisedOn,
+        history: [{ on: raisedOn, status: 'open', note: `raised at ${meeting.id}`, meetingId: meeting.id }],
+        createdAt: ctx.now().toISOString(),
+      };
+      store.issues.push(issue);
+      return { issue, record: issueRecord(store, issue) };
+    },
+    { meeting: meetingId },
+  );
   return {
     json: record,
     blocks: [issueFields(issue)],

@@ -15,7 +15,7 @@ import { issueFields } from './fields.js';
 
 export async function run(ctx: Context, options: Options<typeof show>): Promise<Output> {
   const id = parseIssueId(options.issue);
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, { issue: id });
   const issue = findIssue(store, id);
   const today = dateInNewYork(ctx.now());
   const solutions = store.solutions.filter((s) => s.issueId === id);

@@ -21,16 +21,20 @@ export async function run(ctx: Context, options: Options<typeof update>): Promis
   const note = parseNote(options.note, 'DOT installed a speed bump');
   const meetingId = options.meeting === undefined ? null : parseMeetingId(options.meeting);
   const today = dateInNewYork(ctx.now());
-  const { issue, record, from, on } = await changeStore(ctx, (store) => {
-    const issue = findIssue(store, id);
-    if (meetingId !== null) meetingThatTookPlace(store, meetingId, issue, ctx.now());
-    assertIssueMove(issue, status);
-    const on = recordedOn(options.on, today, { ...issue, issueId: issue.id });
-    const from = issue.status;
-    issue.status = status;
-    insertInOrder(issue.history, { on, status, note, meetingId });
-    return { issue, record: issueRecord(store, issue), from, on };
-  });
+  const { issue, record, from, on } = await changeStore(
+    ctx,
+    (store) => {
+      const issue = findIssue(store, id);
+      if (meetingId !== null) meetingThatTookPlace(store, meetingId, issue, ctx.now());
+      assertIssueMove(issue, status);
+      const on = recordedOn(options.on, today, { ...issue, issueId: issue.id });
+      const from = issue.status;
+      issue.status = status;
+      insertInOrder(issue.history, { on, status, note, meetingId });
+      return { issue, record: issueRecord(store, issue), from, on };
+    },
+    { issue: id, meetings: [meetingId] },
+  );
   return {
     json: record,
     blocks: [issueFields(issue, true)],

@@ -13,18 +13,22 @@ export async function run(ctx: Context, options: Options<typeof held>): Promise<
   const id = parseMeetingId(options.meeting);
   const attendance = parseAttendance(options.attendance);
   const notes = optionalText(options.notes, '--notes', 2000);
-  const { record, page, correction } = await changeStore(ctx, (store) => {
-    const meeting = findMeeting(store, id);
-    assertCanMarkHeld(meeting, ctx.now());
-    const correction = meeting.status === 'held';
-    Object.assign(meeting, {
-      status: 'held',
-      attendance,
-      notes: notes ?? meeting.notes,
-      updatedAt: ctx.now().toISOString(),
-    });
-    return { record: meetingRecord(store, meeting), page: meetingFields(store, meeting), correction };
-  });
+  const { record, page, correction } = await changeStore(
+    ctx,
+    (store) => {
+      const meeting = findMeeting(store, id);
+      assertCanMarkHeld(meeting, ctx.now());
+      const correction = meeting.status === 'held';
+      Object.assign(meeting, {
+        status: 'held',
+        attendance,
+        notes: notes ?? meeting.notes,
+        updatedAt: ctx.now().toISOString(),
+      });
+      return { record: meetingRecord(store, meeting), page: meetingFields(store, meeting), correction };
+    },
+    { meeting: id },
+  );
   return {
     json: record,
     blocks: [page],

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { dateInNewYork, parseDateFlag } from '../../domain/dates.js';
 import { endInstant, meetingRecords, sortMeetings } from '../../domain/meetings.js';
 import { loadStore } from '../../store/load.js';
+import { sliceOfScope } from '../../store/slice.js';
 import type { Output } from '../../render/view.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { meetingTable } from './table.js';
@@ -16,7 +17,7 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
   const status = options.status;
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, sliceOfScope(scope));
   assertScopeExists(store, scope);
   const now = ctx.now().getTime();
   const found = store.meetings.filter((m) => {
@@ -35,7 +36,7 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
     blocks: [
       meetingTable(
         meetings,
-        store.meetings.length === 0
+        !store.meetings.some((m) => inScope(scope, m))
           ? 'No meetings yet: nsm meeting schedule --sector 75A --at "2026-12-08 19:00"'
           : 'No meeting matches.',
       ),

@@ -9,7 +9,7 @@ import { meetingFields } from './record-fields.js';
 
 export async function run(ctx: Context, options: Options<typeof show>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, { meeting: id });
   const meeting = findMeeting(store, id);
   const record = meetingRecord(store, meeting);
   const hosts = hostsOf(store, meeting);

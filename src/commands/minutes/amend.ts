@@ -18,17 +18,21 @@ export async function run(ctx: Context, options: Options<typeof amend>): Promise
     'The speed humps are on Linden Blvd, not Linwood St.',
     'an amendment says what is corrected',
   );
-  const record = await changeStore(ctx, (store) => {
-    const meeting = heldMeeting(findMeeting(store, id));
-    const approved = approvedMinutesOf(store, meeting.id);
-    if (!approved)
-      throw new RuleError(
-        `the minutes of ${meeting.id} are still a draft, so there is nothing approved to amend`,
-        `correct the ledger instead (nsm issue edit, nsm solution edit); the draft follows it`,
-      );
-    approved.amendments.push({ on: dateInNewYork(ctx.now()), note, recordedAt: ctx.now().toISOString() });
-    return approved;
-  });
+  const record = await changeStore(
+    ctx,
+    (store) => {
+      const meeting = heldMeeting(findMeeting(store, id));
+      const approved = approvedMinutesOf(store, meeting.id);
+      if (!approved)
+        throw new RuleError(
+          `the minutes of ${meeting.id} are still a draft, so there is nothing approved to amend`,
+          `correct the ledger instead (nsm issue edit, nsm solution edit); the draft follows it`,
+        );
+      approved.amendments.push({ on: dateInNewYork(ctx.now()), note, recordedAt: ctx.now().toISOString() });
+      return approved;
+    },
+    { meeting: id },
+  );
   return {
     json: approvalJson(record),
     blocks: [approvalFields(record)],

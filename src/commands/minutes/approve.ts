@@ -13,26 +13,30 @@ import { approvalFields, approvalJson } from './fields.js';
 export async function run(ctx: Context, options: Options<typeof approve>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
   const at = options.at === undefined ? undefined : parseMeetingId(options.at);
-  const record = await changeStore(ctx, (store) => {
-    const meeting = heldMeeting(findMeeting(store, id));
-    const earlier = approvedMinutesOf(store, meeting.id);
-    if (earlier)
-      throw new RuleError(
-        `the minutes of ${meeting.id} were already approved at ${earlier.approvedAt} (${earlier.approvedOn})`,
-        `correct approved minutes with: nsm minutes amend ${meeting.id} --note "…"`,
-      );
-    const approving = approvingMeeting(store, meeting, at);
-    const record: ApprovedMinutes = {
-      meetingId: meeting.id,
-      approvedAt: approving.id,
-      approvedOn: approving.start.slice(0, 10),
-      recordedAt: ctx.now().toISOString(),
-      snapshot: minutesView(store, meeting),
-      amendments: [],
-    };
-    store.minutes.push(record);
-    return record;
-  });
+  const record = await changeStore(
+    ctx,
+    (store) => {
+      const meeting = heldMeeting(findMeeting(store, id));
+      const earlier = approvedMinutesOf(store, meeting.id);
+      if (earlier)
+        throw new RuleError(
+          `the minutes of ${meeting.id} were already approved at ${earlier.approvedAt} (${earlier.approvedOn})`,
+          `correct approved minutes with: nsm minutes amend ${meeting.id} --note "…"`,
+        );
+      const approving = approvingMeeting(store, meeting, at);
+      const record: ApprovedMinutes = {
+        meetingId: meeting.id,
+        approvedAt: approving.id,
+        approvedOn: approving.start.slice(0, 10),
+        recordedAt: ctx.now().toISOString(),
+        snapshot: minutesView(store, meeting),
+        amendments: [],
+      };
+      store.minutes.push(record);
+      return record;
+    },
+    { meeting: id, meetings: [at] },
+  );
   return {
     json: approvalJson(record),
     blocks: [approvalFields(record)],

@@ -17,7 +17,7 @@ import { deliver } from '../document-output.js';
 
 export async function run(ctx: Context, options: Options<typeof minutes>): Promise<Output> {
   const id = parseMeetingId(options.meeting);
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, { meeting: id });
   const meeting = heldMeeting(findMeeting(store, id));
   const approved = approvedMinutesOf(store, meeting.id) ?? null;
   // Approved minutes are the snapshot taken then; a draft is drawn from the ledger now.

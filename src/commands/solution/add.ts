@@ -19,49 +19,53 @@ export async function run(ctx: Context, options: Options<typeof add>): Promise<O
   const today = dateInNewYork(ctx.now());
   const due = options.due === undefined ? null : parsePlannedDate(options.due, '--due', today);
   const meetingId = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
-  const { solution, record } = await changeStore(ctx, (store) => {
-    const issue = findIssue(store, issueId);
-    if (issue.status === 'closed') {
-      throw new RuleError(
-        `${issue.id} is closed`,
-        `reopen it first: nsm issue update ${issue.id} --status open --note …`,
-      );
-    }
-    if (due !== null && due < issue.raisedOn) {
-      throw new RuleError(
-        `--due ${due} is before ${issue.id} was raised (${issue.raisedOn})`,
-        `give a due date on or after ${issue.raisedOn}`,
-      );
-    }
-    const owner = options.owner === undefined ? null : parseOwner(store, options.owner);
-    // By default a solution was agreed at the sector's latest meeting so far.
-    const agreedAt =
-      (meetingId === undefined
-        ? latestMeetingOf(store, issue.sector, issue.meetingId, ctx.now())
-        : meetingThatTookPlace(store, meetingId, issue, ctx.now())
-      )?.id ?? null;
-    const solution: Solution = {
-      id: `S${store.nextId.solution++}`,
-      issueId: issue.id,
-      summary,
-      owner: owner?.owner ?? null,
-      ownerKind: owner?.ownerKind ?? null,
-      due,
-      status: 'agreed',
-      agreedAt,
-      history: [
-        {
-          on: today,
-          status: 'agreed',
-          note: agreedAt ? `agreed at ${agreedAt}` : 'agreed',
-          meetingId: agreedAt,
-        },
-      ],
-      createdAt: ctx.now().toISOString(),
-    };
-    store.solutions.push(solution);
-    return { solution, record: solutionRecord(solution, today) };
-  });
+  const { solution, record } = await changeStore(
+    ctx,
+    (store) => {
+      const issue = findIssue(store, issueId);
+      if (issue.status === 'closed') {
+        throw new RuleError(
+          `${issue.id} is closed`,
+          `reopen it first: nsm issue update ${issue.id} --status open --note …`,
+        );
+      }
+      if (due !== null && due < issue.raisedOn) {
+        throw new RuleError(
+          `--due ${due} is before ${issue.id} was raised (${issue.raisedOn})`,
+          `give a due date on or after ${issue.raisedOn}`,
+        );
+      }
+      const owner = options.owner === undefined ? null : parseOwner(store, options.owner);
+      // By default a solution was agreed at the sector's latest meeting so far.
+      const agreedAt =
+        (meetingId === undefined
+          ? latestMeetingOf(store, issue.sector, issue.meetingId, ctx.now())
+          : meetingThatTookPlace(store, meetingId, issue, ctx.now())
+        )?.id ?? null;
+      const solution: Solution = {
+        id: `S${store.nextId.solution++}`,
+        issueId: issue.id,
+        summary,
+        owner: owner?.owner ?? null,
+        ownerKind: owner?.ownerKind ?? null,
+        due,
+        status: 'agreed',
+        agreedAt,
+        history: [
+          {
+            on: today,
+            status: 'agreed',
+            note: agreedAt ? `agreed at ${agreedAt}` : 'agreed',
+            meetingId: agreedAt,
+          },
+        ],
+        createdAt: ctx.now().toISOString(),
+      };
+      store.solutions.push(solution);
+      return { solution, record: solutionRecord(solution, today) };
+    },
+    { issue: issueId, meetings: [meetingId] },
+  );
   return {
     json: record,
     blocks: [solutionFields(solution)],

@@ -36,26 +36,30 @@ export async function run(ctx: Context, options: Options<typeof solutionEdit>): 
   const due = parseDue(options.due, today);
   if (summary === undefined && options.owner === undefined && due === undefined)
     throw new UsageError('nothing to change', 'give at least one of --summary, --owner, --due');
-  const { solution, record, changes } = await changeStore(ctx, (store) => {
-    const solution = findSolution(store, id);
-    const issue = findIssue(store, solution.issueId);
-    if (due != null && due < issue.raisedOn)
-      throw new RuleError(
-        `--due ${due} is before ${issue.id} was raised (${issue.raisedOn})`,
-        `give a due date on or after ${issue.raisedOn}`,
+  const { solution, record, changes } = await changeStore(
+    ctx,
+    (store) => {
+      const solution = findSolution(store, id);
+      const issue = findIssue(store, solution.issueId);
+      if (due != null && due < issue.raisedOn)
+        throw new RuleError(
+          `--due ${due} is before ${issue.id} was raised (${issue.raisedOn})`,
+          `give a due date on or after ${issue.raisedOn}`,
+        );
+      const owner = parseNewOwner(store, options.owner);
+      const changes = fieldChanges(
+        { summary: solution.summary, owner: solution.owner, due: solution.due },
+        { summary, owner: owner?.owner, due },
       );
-    const owner = parseNewOwner(store, options.owner);
-    const changes = fieldChanges(
-      { summary: solution.summary, owner: solution.owner, due: solution.due },
-      { summary, owner: owner?.owner, due },
-    );
-    if (changes.length === 0) throw nothingChanged(id, issue.id);
-    // A private issue's solutions show no summary or community owner in public: neither does the note.
-    const note = editNote(changes, issue.private ? ['summary', 'owner'] : []);
-    apply(solution, { summary, owner, due });
-    solution.history.push({ on: today, status: solution.status, note, meetingId: null, edit: changes });
-    return { solution, record: solutionRecord(solution, today), changes };
-  });
+      if (changes.length === 0) throw nothingChanged(id, issue.id);
+      // A private issue's solutions show no summary or community owner in public: neither does the note.
+      const note = editNote(changes, issue.private ? ['summary', 'owner'] : []);
+      apply(solution, { summary, owner, due });
+      solution.history.push({ on: today, status: solution.status, note, meetingId: null, edit: changes });
+      return { solution, record: solutionRecord(solution, today), changes };
+    },
+    { solution: id },
+  );
   return { json: record, blocks: [solutionFields(solution)], notices: [editNotice(record.id, changes)] };
 }
 

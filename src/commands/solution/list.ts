@@ -5,6 +5,7 @@ import { dateInNewYork } from '../../domain/dates.js';
 import { solutionRecord } from '../../domain/ledger-records.js';
 import { isOverdue } from '../../domain/solutions.js';
 import { loadStore } from '../../store/load.js';
+import { sliceOfScope } from '../../store/slice.js';
 import { assertScopeExists, inScope, parseScope } from '../scope.js';
 import { table, type Output } from '../../render/view.js';
 import { dueCell } from './fields.js';
@@ -14,7 +15,7 @@ export async function run(ctx: Context, options: Options<typeof solutionList>): 
   const { status } = options;
   const owner = options.owner?.trim().toLowerCase();
   const today = dateInNewYork(ctx.now());
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, sliceOfScope(scope));
   assertScopeExists(store, scope);
   const issues = new Map(store.issues.map((i) => [i.id, i]));
   const solutions = store.solutions

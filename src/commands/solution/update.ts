@@ -20,16 +20,20 @@ export async function run(ctx: Context, options: Options<typeof solutionUpdate>)
     throw new UsageError('missing --status', `give the new status: ${SOLUTION_STATUSES.join(', ')}`);
   const note = parseNote(options.note, 'DSNY cleared the lot on Monday');
   const today = dateInNewYork(ctx.now());
-  const { solution, record, from, on } = await changeStore(ctx, (store) => {
-    const solution = findSolution(store, id);
-    assertSolutionMove(solution, status);
-    const { raisedOn } = findIssue(store, solution.issueId);
-    const on = recordedOn(options.on, today, { ...solution, raisedOn });
-    const from = solution.status;
-    solution.status = status;
-    insertInOrder(solution.history, { on, status, note, meetingId: null });
-    return { solution, record: solutionRecord(solution, today), from, on };
-  });
+  const { solution, record, from, on } = await changeStore(
+    ctx,
+    (store) => {
+      const solution = findSolution(store, id);
+      assertSolutionMove(solution, status);
+      const { raisedOn } = findIssue(store, solution.issueId);
+      const on = recordedOn(options.on, today, { ...solution, raisedOn });
+      const from = solution.status;
+      solution.status = status;
+      insertInOrder(solution.history, { on, status, note, meetingId: null });
+      return { solution, record: solutionRecord(solution, today), from, on };
+    },
+    { solution: id },
+  );
   return {
     json: record,
     blocks: [solutionFields(solution)],

@@ -51,11 +51,20 @@ export async function writeStore(client: Client, store: Store): Promise<void> {
  */
 const BY_ID = 'substring(id from 2)::bigint, id';
 
+/** A part of the store: the records of some sectors, and some other meetings. */
+export interface Part {
+  sectors: readonly string[];
+  meetings: readonly string[];
+}
+
 /**
- * Reads the whole store out of the database, in one snapshot (REPEATABLE READ, inside the caller's
- * transaction). A database without nsm's schema, or with an older or newer one, is refused.
+ * Reads the store out of the database, in one snapshot (REPEATABLE READ, inside the caller's
+ * transaction): the whole store, or a part: its sectors' meetings, issues, solutions and minutes,
+ * its other meetings and any meeting those records name, with every reference record and NCO. A
+ * database without nsm's schema, or with an older or newer one, is refused.
  */
-export async function readStore(client: Client, url: string): Promise<Store> {
+export async function readStore(client: Client, url: string, part?: Part): Promise<Store> {
+  const sectors = part?.sectors;
   const version = await client.query<{ version: number | null }>(
     `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL
                  ELSE (SELECT max(version) FROM schema_migrations) END AS version`,
@@ -71,7 +80,15 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       `the database at ${withoutPassword(url)} has schema ${v}, and this nsm reads schema ${LATEST_VERSION}`,
       v > LATEST_VERSION ? 'upgrade nsm to use it' : 'bring it up to date with this nsm first',
     );
-  const rows = async <T>(sql: string) => (await client.query<T & Record<string, unknown>>(sql)).rows;
+  const rows = async <T>(sql: string, params: unknown[] = []) =>
+    (await client.query<T & Record<string, unknown>>(sql, params)).rows;
+  // The rows of a sliced kind: all of them, or those of the slice's sectors ($1).
+  const sliced = async <T>(sql: string, where: string) =>
+    sectors === undefined
+      ? rows<T>(sql.replace(' WHERE_SLICE', ''))
+      : rows<T>(sql.replace(' WHERE_SLICE', ` WHERE ${where}`), [sectors]);
+  const SLICE_ISSUES = 'SELECT id FROM issues WHERE sector = ANY($1)';
+  const SLICE_MEETINGS = 'SELECT id FROM meetings WHERE sector = ANY($1)';
   const createdAt = await rows<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'createdAt'`);
 
   const phasePrecincts = groupRows(
@@ -86,18 +103,25 @@ export async function readStore(client: Client, url: string): Promise<Store> {
     ),
     (r) => r.nco,
   );
-  const history = async (table: string, owner: string) =>
+  const history = async (table: string, owner: string, where: string) =>
     groupRows(
-      await rows<HistoryRow>(
-        `SELECT ${owner} AS owner, on_date, status, note, meeting_id, edit::text AS edit FROM ${table} ORDER BY ${owner}, position`,
+      await sliced<HistoryRow>(
+        `SELECT ${owner} AS owner, on_date, status, note, meeting_id, edit::text AS edit FROM ${table}
+          WHERE_SLICE ORDER BY ${owner}, position`,
+        where,
       ),
       (r) => r.owner,
     );
-  const issueHistory = await history('issue_history', 'issue_id');
-  const solutionHistory = await history('solution_history', 'solution_id');
+  const issueHistory = await history('issue_history', 'issue_id', `issue_id IN (${SLICE_ISSUES})`);
+  const solutionHistory = await history(
+    'solution_history',
+    'solution_id',
+    `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${SLICE_ISSUES}))`,
+  );
   const amendments = groupRows(
-    await rows<{ meeting_id: string; on_date: string; note: string; recorded_at: string }>(
-      'SELECT meeting_id, on_date, note, recorded_at FROM minutes_amendments ORDER BY meeting_id, position',
+    await sliced<{ meeting_id: string; on_date: string; note: string; recorded_at: string }>(
+      'SELECT meeting_id, on_date, note, recorded_at FROM minutes_amendments WHERE_SLICE ORDER BY meeting_id, position',
+      `meeting_id IN (${SLICE_MEETINGS})`,
     ),
     (r) => r.meeting_id,
   );
@@ -168,30 +192,14 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       })),
     })),
     meetings: (
-      await rows<MeetingRow>(
-        `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings ORDER BY ${BY_ID}`,
+      await sliced<MeetingRow>(
+        `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings WHERE_SLICE ORDER BY ${BY_ID}`,
+        'sector = ANY($1)',
       )
-    ).map((m) => ({
-      id: m.id,
-      uuid: m.uuid,
-      precinct: m.precinct,
-      sector: m.sector,
-      title: m.title,
-      start: m.start_text,
-      durationMinutes: m.duration_minutes,
-      location: m.location,
-      address: m.address,
-      onlineUrl: m.online_url,
-      seriesId: m.series_id,
-      status: m.status as Store['meetings'][number]['status'],
-      revision: m.revision,
-      attendance: m.attendance,
-      notes: m.notes,
-      cancelReason: m.cancel_reason,
-      createdAt: m.created_at,
-      updatedAt: m.updated_at,
-    })),
-    issues: (await rows<IssueRow>(`SELECT * FROM issues ORDER BY ${BY_ID}`)).map((i) => ({
+    ).map(meetingOf),
+    issues: (
+      await sliced<IssueRow>(`SELECT * FROM issues WHERE_SLICE ORDER BY ${BY_ID}`, 'sector = ANY($1)')
+    ).map((i) => ({
       id: i.id,
       meetingId: i.meeting_id,
       precinct: i.precinct,
@@ -209,7 +217,12 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       ) as Store['issues'][number]['history'],
       createdAt: i.created_at,
     })),
-    solutions: (await rows<SolutionRow>(`SELECT * FROM solutions ORDER BY ${BY_ID}`)).map((s) => ({
+    solutions: (
+      await sliced<SolutionRow>(
+        `SELECT * FROM solutions WHERE_SLICE ORDER BY ${BY_ID}`,
+        `issue_id IN (${SLICE_ISSUES})`,
+      )
+    ).map((s) => ({
       id: s.id,
       issueId: s.issue_id,
       summary: s.summary,
@@ -224,9 +237,10 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       createdAt: s.created_at,
     })),
     minutes: (
-      await rows<MinutesRow>(
+      await sliced<MinutesRow>(
         `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot::text AS snapshot FROM minutes
-         ORDER BY recorded_at, meeting_id`,
+          WHERE_SLICE ORDER BY recorded_at, meeting_id`,
+        `meeting_id IN (${SLICE_MEETINGS})`,
       )
     ).map((m) => ({
       meetingId: m.meeting_id,
@@ -241,6 +255,7 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       })),
     })),
   };
+  if (part !== undefined) await addNamedMeetings(store, part.meetings, rows);
   const problem = storeProblem(store);
   if (problem)
     throw new StoreUnreadableError(
@@ -248,6 +263,64 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       'nothing was written; check it with psql',
     );
   return store;
+}
+
+/**
+ * A part's records may name meetings of other sectors, and so may the command (a meeting given
+ * with an issue of another sector is refused by the domain, which must see it to say so): those
+ * meetings are read too, so that the part holds every record it names.
+ */
+async function addNamedMeetings(
+  store: Store,
+  meetings: readonly string[],
+  rows: <T>(sql: string, params?: unknown[]) => Promise<Array<T & Record<string, unknown>>>,
+): Promise<void> {
+  const held = new Set(store.meetings.map((m) => m.id));
+  const named = new Set<string>();
+  const name = (id: string | null) => {
+    if (id !== null && !held.has(id)) named.add(id);
+  };
+  for (const i of store.issues) {
+    name(i.meetingId);
+    for (const h of i.history) name(h.meetingId);
+  }
+  for (const s of store.solutions) {
+    name(s.agreedAt);
+    for (const h of s.history) name(h.meetingId);
+  }
+  for (const m of store.minutes) name(m.approvedAt);
+  for (const id of meetings) name(id);
+  if (named.size === 0) return;
+  const extra = await rows<MeetingRow>(
+    `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings WHERE id = ANY($1)`,
+    [[...named]],
+  );
+  store.meetings = [...store.meetings, ...extra.map(meetingOf)].sort(
+    (a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)),
+  );
+}
+
+function meetingOf(m: MeetingRow): Store['meetings'][number] {
+  return {
+    id: m.id,
+    uuid: m.uuid,
+    precinct: m.precinct,
+    sector: m.sector,
+    title: m.title,
+    start: m.start_text,
+    durationMinutes: m.duration_minutes,
+    location: m.location,
+    address: m.address,
+    onlineUrl: m.online_url,
+    seriesId: m.series_id,
+    status: m.status as Store['meetings'][number]['status'],
+    revision: m.revision,
+    attendance: m.attendance,
+    notes: m.notes,
+    cancelReason: m.cancel_reason,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
+  };
 }
 
 interface HistoryRow {

@@ -3,26 +3,41 @@ import { storeProblem } from '../../domain/schema.js';
 import { connect, databaseError, inTransaction, migrate } from './connect.js';
 import { checkEmpty, readStore, writeStore } from './copy.js';
 import type { Client } from 'pg';
+import type { StoreSlice } from '../slice.js';
+import { sectorsOf } from './slice.js';
 import { RuleError } from '../../errors.js';
 import { applyChange, changedSince, withChangesUndone, type RecordChange } from './records.js';
 
 /**
- * The PostgreSQL store as the commands see it: the same whole Store the JSON file gives, read in
- * one consistent snapshot, and changed by the same domain code. A change runs in one SERIALIZABLE
- * transaction (read, change, check every record, write what changed); when another change got in
- * first, PostgreSQL refuses one of the two and the change is made again on the new state.
+ * The PostgreSQL store as the commands see it: the same Store the JSON file gives, read in one
+ * consistent snapshot, and changed by the same domain code. A command about one sector, meeting,
+ * issue or solution reads only that slice of it (slice.ts), so it costs the same whatever the size
+ * of the store. A change runs in one SERIALIZABLE transaction (read, change, check every record
+ * read, write what changed); when another change got in first, PostgreSQL refuses one of the two
+ * and the change is made again on the new state.
  */
 
-/** Reads the whole store in one snapshot. */
-export async function loadDatabaseStore(url: string, env?: NodeJS.ProcessEnv): Promise<Store> {
+/** Reads the store, or the slice of it a command works on, in one snapshot. */
+export async function loadDatabaseStore(
+  url: string,
+  env?: NodeJS.ProcessEnv,
+  slice?: StoreSlice,
+): Promise<Store> {
   const client = await connect(url, env);
   try {
-    return await inTransaction(client, () => readStore(client, url), 'REPEATABLE READ READ ONLY');
+    return await inTransaction(client, () => readSlice(client, url, slice), 'REPEATABLE READ READ ONLY');
   } catch (error) {
     throw databaseError(error, url);
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** The whole store, or the part a slice names. */
+async function readSlice(client: Client, url: string, slice: StoreSlice | undefined): Promise<Store> {
+  if (slice === undefined) return readStore(client, url);
+  const named = (slice.meetings ?? []).filter((m): m is string => typeof m === 'string');
+  return readStore(client, url, { sectors: await sectorsOf(client, slice), meetings: named });
 }
 
 /** How many times a change is made again after losing to a change made at the same time. */
@@ -46,6 +61,7 @@ async function inChange<T>(
   url: string,
   command: string,
   env: NodeJS.ProcessEnv | undefined,
+  slice: StoreSlice | undefined,
   make: (client: Client, before: Store) => Promise<{ after: Store; result: T; undoes?: string }>,
 ): Promise<T> {
   const client = await connect(url, env);
@@ -53,7 +69,7 @@ async function inChange<T>(
     for (let attempt = 1; ; attempt++) {
       try {
         return await inTransaction(client, async () => {
-          const before = await readStore(client, url);
+          const before = await readSlice(client, url, slice);
           const { after, result, undoes } = await make(client, before);
           const problem = storeProblem(after);
           if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
@@ -84,14 +100,18 @@ async function inChange<T>(
   }
 }
 
-/** Applies `change` to the store in one transaction, as changeStore does for a file. */
+/**
+ * Applies `change` to the store, or to the slice of it the command works on, in one transaction,
+ * as changeStore does for a file.
+ */
 export function changeDatabaseStore<T>(
   url: string,
   command: string,
   change: (store: Store) => T | Promise<T>,
   env?: NodeJS.ProcessEnv,
+  slice?: StoreSlice,
 ): Promise<T> {
-  return inChange(url, command, env, async (_, before) => {
+  return inChange(url, command, env, slice, async (_, before) => {
     const after = structuredClone(before);
     return { after, result: await change(after) };
   });
@@ -114,7 +134,7 @@ export function undoDatabaseChange(
   command: string,
   env?: NodeJS.ProcessEnv,
 ): Promise<LoggedChange> {
-  return inChange(url, command, env, async (client, before) => {
+  return inChange(url, command, env, undefined, async (client, before) => {
     const last = await client.query<{ seq: string; at: string; command: string; changes: string }>(
       `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, command,
               changes::text AS changes

@@ -1,0 +1,23 @@
+/**
+ * The part of the store a command works on: one sector, one precinct, or the sector of one
+ * meeting, issue or solution. A database store reads only that part (the reference records and
+ * every NCO, and the part's meetings, issues, solutions and minutes), so those commands take the
+ * same time whatever the size of the city's store; a file store is read whole, as always.
+ *
+ * A command may name a slice only when what it shows and changes lies inside it: everything the
+ * domain looks at for a meeting, an issue or a solution (its sector's meetings, carried issues,
+ * solutions and minutes, the NCOs) is in its sector's slice.
+ */
+export type StoreSlice = (
+  { sector: string } | { precinct: number } | { meeting: string } | { issue: string } | { solution: string }
+) & {
+  /** Other meetings the command names (`--meeting`, `--at`), read too wherever they are. */
+  meetings?: readonly (string | null | undefined)[];
+};
+
+/** The slice a `--precinct`/`--sector` filter narrows to; none (the whole store) without one. */
+export function sliceOfScope(scope: { precinct?: number; sector?: string }): StoreSlice | undefined {
+  if (scope.sector !== undefined) return { sector: scope.sector };
+  if (scope.precinct !== undefined) return { precinct: scope.precinct };
+  return undefined;
+}
