@@ -13,6 +13,8 @@ export type StoreSlice = (
 ) & {
   /** Other meetings the command names (`--meeting`, `--at`), read too wherever they are. */
   meetings?: readonly (string | null | undefined)[];
+  /** Only the meetings: none of the slice's issues, solutions or minutes (`meeting next`, say). */
+  meetingsOnly?: boolean;
 };
 
 /** The slice a `--precinct`/`--sector` filter narrows to; none (the whole store) without one. */

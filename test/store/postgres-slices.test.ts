@@ -42,6 +42,9 @@ describe('a slice of a database store', () => {
     expect(slice.sectors).toEqual(whole.sectors);
     expect(slice.ncos).toEqual(whole.ncos);
     expect(slice.nextId).toEqual(whole.nextId);
+    const meetingsOnly = await loadDatabaseStore(db.url, undefined, { sector: '14B', meetingsOnly: true });
+    expect(meetingsOnly.meetings).toEqual(slice.meetings);
+    expect([meetingsOnly.issues, meetingsOnly.solutions, meetingsOnly.minutes]).toEqual([[], [], []]);
   });
 
   it('is found from a precinct, a meeting, an issue or a solution, with the other meetings named', async () => {

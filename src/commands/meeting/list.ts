@@ -17,7 +17,8 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
   const to = options.to === undefined ? undefined : parseDateFlag(options.to, '--to', today);
   const status = options.status;
   if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'swap them');
-  const store = await loadStore(ctx, sliceOfScope(scope));
+  const slice = sliceOfScope(scope);
+  const store = await loadStore(ctx, slice && { ...slice, meetingsOnly: true });
   assertScopeExists(store, scope);
   const now = ctx.now().getTime();
   const found = store.meetings.filter((m) => {

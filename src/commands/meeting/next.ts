@@ -33,7 +33,7 @@ export async function run(ctx: Context, options: Options<typeof nextSpec>): Prom
   } else {
     sectorId = parseSectorId(options.sector!, '--sector').id;
   }
-  const store = await loadStore(ctx, { sector: sectorId });
+  const store = await loadStore(ctx, { sector: sectorId, meetingsOnly: true });
   findSector(store, sectorId);
   const next = upcomingMeetings(store, ctx.now(), (m) => m.sector === sectorId)[0];
   if (!next) {

@@ -49,22 +49,119 @@ export async function writeStore(client: Client, store: Store): Promise<void> {
  * Records in the order of their ids' numbers: the order nsm made them in (approved minutes: in the
  * order they were approved, which is when nsm recorded them).
  */
-const BY_ID = 'substring(id from 2)::bigint, id';
+const BY_ID = 'substring(t.id from 2)::bigint, t.id';
+
+/** The rows of every table, as `readRows` gives them. */
+interface Rows {
+  created_at: string | null;
+  next_id: Store['nextId'];
+  phase_precincts: Array<{ step: number; precinct: number }>;
+  nco_assignments: Array<{ nco: string; sector: string; from_date: string; to_date: string | null }>;
+  issue_history: HistoryRow[];
+  solution_history: HistoryRow[];
+  minutes_amendments: Array<{ meeting_id: string; on_date: string; note: string; recorded_at: string }>;
+  precincts: PrecinctRow[];
+  sectors: Array<{
+    id: string;
+    precinct: number;
+    letter: string;
+    description: string | null;
+    sq_miles: number | null;
+  }>;
+  phases: Array<{ step: number; phase: number; start_date: string }>;
+  psas: Array<{ psa: number; name: string; address: string | null; borough: string }>;
+  ncos: NcoRow[];
+  meetings: MeetingRow[];
+  issues: IssueRow[];
+  solutions: SolutionRow[];
+  minutes: MinutesRow[];
+}
+
+/**
+ * Every table's rows (or a part's) in one query, each table's as one JSON array: one round trip,
+ * and rows decoded by JSON.parse rather than field by field, which is most of a short command's
+ * time. Dates come as YYYY-MM-DD text, JSON columns (edits, snapshots) as they were written.
+ */
+async function readRows(client: Client, part?: Part): Promise<Rows> {
+  const where = (condition: string) => (part === undefined ? '' : ` WHERE ${condition}`);
+  const ledger = (condition: string) => where(part?.ledger === false ? 'false' : condition);
+  const list = (select: string, order: string) =>
+    `(SELECT coalesce(json_agg(t ORDER BY ${order}), '[]')::text FROM (${select}) t)`;
+  const partIssues = 'SELECT id FROM issues WHERE sector = ANY($1)';
+  const partMeetings = 'SELECT id FROM meetings WHERE sector = ANY($1)';
+  const history = (table: string, owner: string, condition: string) =>
+    list(
+      `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table}${ledger(condition)}`,
+      't.owner, t.position',
+    );
+  const lists: Record<Exclude<keyof Rows, 'created_at' | 'next_id'>, string> = {
+    phase_precincts: list('SELECT step, position, precinct FROM phase_precincts', 't.step, t.position'),
+    nco_assignments: list(
+      'SELECT nco, position, sector, from_date, to_date FROM nco_assignments',
+      't.nco, t.position',
+    ),
+    issue_history: history('issue_history', 'issue_id', `issue_id IN (${partIssues})`),
+    solution_history: history(
+      'solution_history',
+      'solution_id',
+      `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${partIssues}))`,
+    ),
+    minutes_amendments: list(
+      `SELECT meeting_id, position, on_date, note, recorded_at FROM minutes_amendments${ledger(`meeting_id IN (${partMeetings})`)}`,
+      't.meeting_id, t.position',
+    ),
+    precincts: list('SELECT * FROM precincts', 't.precinct'),
+    sectors: list('SELECT * FROM sectors', 't.precinct, t.letter'),
+    phases: list('SELECT * FROM phases', 't.step'),
+    psas: list('SELECT * FROM psas', 't.psa'),
+    ncos: list('SELECT * FROM ncos', BY_ID),
+    meetings: list(
+      `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where('sector = ANY($1) OR id = ANY($2)')}`,
+      BY_ID,
+    ),
+    issues: list(`SELECT * FROM issues${ledger('sector = ANY($1)')}`, BY_ID),
+    solutions: list(`SELECT * FROM solutions${ledger(`issue_id IN (${partIssues})`)}`, BY_ID),
+    minutes: list(
+      `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes${ledger(`meeting_id IN (${partMeetings})`)}`,
+      't.recorded_at, t.meeting_id',
+    ),
+  };
+  const counters = SERIES.map(
+    ([key, seq]) =>
+      `'${key}', (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${seq})`,
+  );
+  const sql = `SELECT (SELECT value FROM store_meta WHERE key = 'createdAt') AS created_at,
+    json_build_object(${counters.join(', ')})::text AS next_id,
+    ${Object.entries(lists)
+      .map(([name, select]) => `${select} AS ${name}`)
+      .join(',\n    ')}`;
+  const row = (
+    await client.query<Record<string, string | null>>(
+      sql,
+      part === undefined ? [] : [part.sectors, part.meetings],
+    )
+  ).rows[0]!;
+  return Object.fromEntries(
+    Object.entries(row).map(([name, text]) => [name, name === 'created_at' ? text : JSON.parse(text!)]),
+  ) as Rows;
+}
 
 /** A part of the store: the records of some sectors, and some other meetings. */
 export interface Part {
   sectors: readonly string[];
   meetings: readonly string[];
+  /** With the sectors' issues, solutions and minutes; without, only their meetings. */
+  ledger: boolean;
 }
 
 /**
  * Reads the store out of the database, in one snapshot (REPEATABLE READ, inside the caller's
  * transaction): the whole store, or a part: its sectors' meetings, issues, solutions and minutes,
- * its other meetings and any meeting those records name, with every reference record and NCO. A
- * database without nsm's schema, or with an older or newer one, is refused.
+ * its other meetings (a meeting of another sector given with an issue is refused by the domain,
+ * which must see it to say so) and any meeting those records name, with every reference record
+ * and NCO. A database without nsm's schema, or with an older or newer one, is refused.
  */
 export async function readStore(client: Client, url: string, part?: Part): Promise<Store> {
-  const sectors = part?.sectors;
   const version = await client.query<{ version: number | null }>(
     `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL
                  ELSE (SELECT max(version) FROM schema_migrations) END AS version`,
@@ -80,63 +177,18 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
       `the database at ${withoutPassword(url)} has schema ${v}, and this nsm reads schema ${LATEST_VERSION}`,
       v > LATEST_VERSION ? 'upgrade nsm to use it' : 'bring it up to date with this nsm first',
     );
-  const rows = async <T>(sql: string, params: unknown[] = []) =>
-    (await client.query<T & Record<string, unknown>>(sql, params)).rows;
-  // The rows of a sliced kind: all of them, or those of the slice's sectors ($1).
-  const sliced = async <T>(sql: string, where: string) =>
-    sectors === undefined
-      ? rows<T>(sql.replace(' WHERE_SLICE', ''))
-      : rows<T>(sql.replace(' WHERE_SLICE', ` WHERE ${where}`), [sectors]);
-  const SLICE_ISSUES = 'SELECT id FROM issues WHERE sector = ANY($1)';
-  const SLICE_MEETINGS = 'SELECT id FROM meetings WHERE sector = ANY($1)';
-  const createdAt = await rows<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'createdAt'`);
-
-  const phasePrecincts = groupRows(
-    await rows<{ step: number; precinct: number }>(
-      'SELECT step, precinct FROM phase_precincts ORDER BY step, position',
-    ),
-    (r) => r.step,
-  );
-  const assignments = groupRows(
-    await rows<{ nco: string; sector: string; from_date: string; to_date: string | null }>(
-      'SELECT nco, sector, from_date, to_date FROM nco_assignments ORDER BY nco, position',
-    ),
-    (r) => r.nco,
-  );
-  const history = async (table: string, owner: string, where: string) =>
-    groupRows(
-      await sliced<HistoryRow>(
-        `SELECT ${owner} AS owner, on_date, status, note, meeting_id, edit::text AS edit FROM ${table}
-          WHERE_SLICE ORDER BY ${owner}, position`,
-        where,
-      ),
-      (r) => r.owner,
-    );
-  const issueHistory = await history('issue_history', 'issue_id', `issue_id IN (${SLICE_ISSUES})`);
-  const solutionHistory = await history(
-    'solution_history',
-    'solution_id',
-    `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${SLICE_ISSUES}))`,
-  );
-  const amendments = groupRows(
-    await sliced<{ meeting_id: string; on_date: string; note: string; recorded_at: string }>(
-      'SELECT meeting_id, on_date, note, recorded_at FROM minutes_amendments WHERE_SLICE ORDER BY meeting_id, position',
-      `meeting_id IN (${SLICE_MEETINGS})`,
-    ),
-    (r) => r.meeting_id,
-  );
-  const counters = await rows<Record<string, string>>(
-    `SELECT ${SERIES.map(([key, seq]) => `(SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${seq})::text AS ${key}`).join(', ')}`,
-  );
-  const nextId = Object.fromEntries(
-    SERIES.map(([key]) => [key, Number(counters[0]![key])]),
-  ) as Store['nextId'];
+  const data = await readRows(client, part);
+  const phasePrecincts = groupRows(data.phase_precincts, (r) => r.step);
+  const assignments = groupRows(data.nco_assignments, (r) => r.nco);
+  const issueHistory = groupRows(data.issue_history, (r) => r.owner);
+  const solutionHistory = groupRows(data.solution_history, (r) => r.owner);
+  const amendments = groupRows(data.minutes_amendments, (r) => r.meeting_id);
 
   const store: Store = {
     schemaVersion: SCHEMA_VERSION,
-    createdAt: createdAt[0]?.value ?? '',
-    nextId,
-    precincts: (await rows<PrecinctRow>('SELECT * FROM precincts ORDER BY precinct')).map((p) => ({
+    createdAt: data.created_at ?? '',
+    nextId: data.next_id,
+    precincts: data.precincts.map((p) => ({
       precinct: p.precinct,
       name: p.name,
       commonName: p.common_name,
@@ -150,34 +202,20 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
       opened: p.opened,
       notes: p.notes,
     })),
-    sectors: (
-      await rows<{
-        id: string;
-        precinct: number;
-        letter: string;
-        description: string | null;
-        sq_miles: number | null;
-      }>('SELECT * FROM sectors ORDER BY precinct, letter')
-    ).map((s) => ({
+    sectors: data.sectors.map((s) => ({
       id: s.id,
       precinct: s.precinct,
       letter: s.letter,
       description: s.description,
       sqMiles: s.sq_miles,
     })),
-    phases: (
-      await rows<{ step: number; phase: number; start_date: string }>('SELECT * FROM phases ORDER BY step')
-    ).map((p) => ({
+    phases: data.phases.map((p) => ({
       phase: p.phase,
       startDate: p.start_date,
       precincts: (phasePrecincts.get(p.step) ?? []).map((r) => r.precinct),
     })),
-    psas: (
-      await rows<{ psa: number; name: string; address: string | null; borough: string }>(
-        'SELECT * FROM psas ORDER BY psa',
-      )
-    ).map((p) => ({ psa: p.psa, name: p.name, address: p.address, borough: p.borough })),
-    ncos: (await rows<NcoRow>(`SELECT * FROM ncos ORDER BY ${BY_ID}`)).map((n) => ({
+    psas: data.psas.map((p) => ({ psa: p.psa, name: p.name, address: p.address, borough: p.borough })),
+    ncos: data.ncos.map((n) => ({
       id: n.id,
       name: n.name,
       shield: n.shield,
@@ -191,15 +229,8 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
         to: a.to_date,
       })),
     })),
-    meetings: (
-      await sliced<MeetingRow>(
-        `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings WHERE_SLICE ORDER BY ${BY_ID}`,
-        'sector = ANY($1)',
-      )
-    ).map(meetingOf),
-    issues: (
-      await sliced<IssueRow>(`SELECT * FROM issues WHERE_SLICE ORDER BY ${BY_ID}`, 'sector = ANY($1)')
-    ).map((i) => ({
+    meetings: data.meetings.map(meetingOf),
+    issues: data.issues.map((i) => ({
       id: i.id,
       meetingId: i.meeting_id,
       precinct: i.precinct,
@@ -217,12 +248,7 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
       ) as Store['issues'][number]['history'],
       createdAt: i.created_at,
     })),
-    solutions: (
-      await sliced<SolutionRow>(
-        `SELECT * FROM solutions WHERE_SLICE ORDER BY ${BY_ID}`,
-        `issue_id IN (${SLICE_ISSUES})`,
-      )
-    ).map((s) => ({
+    solutions: data.solutions.map((s) => ({
       id: s.id,
       issueId: s.issue_id,
       summary: s.summary,
@@ -236,18 +262,12 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
       ) as Store['solutions'][number]['history'],
       createdAt: s.created_at,
     })),
-    minutes: (
-      await sliced<MinutesRow>(
-        `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot::text AS snapshot FROM minutes
-          WHERE_SLICE ORDER BY recorded_at, meeting_id`,
-        `meeting_id IN (${SLICE_MEETINGS})`,
-      )
-    ).map((m) => ({
+    minutes: data.minutes.map((m) => ({
       meetingId: m.meeting_id,
       approvedAt: m.approved_at,
       approvedOn: m.approved_on,
       recordedAt: m.recorded_at,
-      snapshot: JSON.parse(m.snapshot) as Store['minutes'][number]['snapshot'],
+      snapshot: m.snapshot,
       amendments: (amendments.get(m.meeting_id) ?? []).map((a) => ({
         on: a.on_date,
         note: a.note,
@@ -255,7 +275,12 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
       })),
     })),
   };
-  if (part !== undefined) await addNamedMeetings(store, part.meetings, rows);
+  if (part !== undefined) {
+    await addNamedMeetings(client, store);
+    // A part is not checked here: every change nsm commits was checked first, and the schema's
+    // constraints hold whoever writes. A change checks the part it makes before it writes it.
+    return store;
+  }
   const problem = storeProblem(store);
   if (problem)
     throw new StoreUnreadableError(
@@ -266,15 +291,10 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
 }
 
 /**
- * A part's records may name meetings of other sectors, and so may the command (a meeting given
- * with an issue of another sector is refused by the domain, which must see it to say so): those
- * meetings are read too, so that the part holds every record it names.
+ * A part's records may name meetings of other sectors (the meetings the command names are read
+ * with the part): those meetings are read too, so that the part holds every record it names.
  */
-async function addNamedMeetings(
-  store: Store,
-  meetings: readonly string[],
-  rows: <T>(sql: string, params?: unknown[]) => Promise<Array<T & Record<string, unknown>>>,
-): Promise<void> {
+async function addNamedMeetings(client: Client, store: Store): Promise<void> {
   const held = new Set(store.meetings.map((m) => m.id));
   const named = new Set<string>();
   const name = (id: string | null) => {
@@ -289,13 +309,12 @@ async function addNamedMeetings(
     for (const h of s.history) name(h.meetingId);
   }
   for (const m of store.minutes) name(m.approvedAt);
-  for (const id of meetings) name(id);
   if (named.size === 0) return;
-  const extra = await rows<MeetingRow>(
+  const extra = await client.query<MeetingRow>(
     `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings WHERE id = ANY($1)`,
     [[...named]],
   );
-  store.meetings = [...store.meetings, ...extra.map(meetingOf)].sort(
+  store.meetings = [...store.meetings, ...extra.rows.map(meetingOf)].sort(
     (a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)),
   );
 }
@@ -329,7 +348,7 @@ interface HistoryRow {
   status: string;
   note: string;
   meeting_id: string | null;
-  edit: string | null;
+  edit: unknown;
 }
 
 function historyEntry(h: HistoryRow) {
@@ -340,7 +359,7 @@ function historyEntry(h: HistoryRow) {
     meetingId: h.meeting_id,
     ...(h.edit === null
       ? {}
-      : { edit: JSON.parse(h.edit) as Array<{ field: string; from: string | null; to: string | null }> }),
+      : { edit: h.edit as Array<{ field: string; from: string | null; to: string | null }> }),
   };
 }
 
@@ -435,5 +454,5 @@ interface MinutesRow {
   approved_at: string;
   approved_on: string;
   recorded_at: string;
-  snapshot: string;
+  snapshot: Store['minutes'][number]['snapshot'];
 }

@@ -414,6 +414,12 @@ export async function applyChange(client: Client, before: Store, after: Store): 
   return changes;
 }
 
+/** Every table that holds records, parents first. */
+export const TABLES: readonly string[] = (KINDS as readonly Kind<unknown>[]).flatMap((k) => [
+  k.main.name,
+  ...k.parts.map((p) => p.name),
+]);
+
 /**
  * The store with `changes` taken back: each record put back as it was before (or removed, if the
  * change created it). Id counters are left as they are: an id once handed out stays used.

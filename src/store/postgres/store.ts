@@ -6,7 +6,7 @@ import type { Client } from 'pg';
 import type { StoreSlice } from '../slice.js';
 import { sectorsOf } from './slice.js';
 import { RuleError } from '../../errors.js';
-import { applyChange, changedSince, withChangesUndone, type RecordChange } from './records.js';
+import { applyChange, changedSince, TABLES, withChangesUndone, type RecordChange } from './records.js';
 
 /**
  * The PostgreSQL store as the commands see it: the same Store the JSON file gives, read in one
@@ -37,7 +37,11 @@ export async function loadDatabaseStore(
 async function readSlice(client: Client, url: string, slice: StoreSlice | undefined): Promise<Store> {
   if (slice === undefined) return readStore(client, url);
   const named = (slice.meetings ?? []).filter((m): m is string => typeof m === 'string');
-  return readStore(client, url, { sectors: await sectorsOf(client, slice), meetings: named });
+  return readStore(client, url, {
+    sectors: await sectorsOf(client, slice),
+    meetings: named,
+    ledger: !slice.meetingsOnly,
+  });
 }
 
 /** How many times a change is made again after losing to a change made at the same time. */
@@ -198,6 +202,9 @@ export async function createDatabaseStore(url: string, store: Store, env?: NodeJ
       await migrate(client, url);
       await checkEmpty(client, url);
       await writeStore(client, store);
+      // The planner's statistics now, not when autovacuum gets to it: without them the first
+      // commands after a copy read a sector's histories by scanning every table whole.
+      await client.query(`ANALYZE ${TABLES.join(', ')}`);
     });
   } catch (error) {
     throw databaseError(error, url);
