@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoCases, infoCases, storeCases, taskwarriorCases } from './lib/cases.mjs';
+import { databaseCases, FLAT, startDatabases } from './lib/database.mjs';
 import { CommandFailed, measurePair, median } from './lib/measure.mjs';
 import { CACHE, NO_CONFIG, OUT, REPO, WORK } from './lib/paths.mjs';
 import { casesTable, header, mb, scalingTable, verdict } from './lib/report.mjs';
@@ -91,13 +92,18 @@ async function prepareStores(opts) {
     const store = generatedStore({ name: `scale-${scale}`, scale, schemaVersion, log });
     stores[`scale ${scale}`] = { ...store, label: `scale ${scale}`, facts: factsOf(store) };
   }
+  const databases = await startDatabases(
+    opts.scales.map((scale) => [scale, stores[`scale ${scale}`]]),
+    log,
+  );
+  if (databases.skipped) log(`PostgreSQL rows skipped: ${databases.skipped}`);
   const tw = taskwarriorVersion();
-  if (tw.missing) return { stores, taskwarrior: { skipped: tw.missing } };
+  if (tw.missing) return { stores, databases, taskwarrior: { skipped: tw.missing } };
   const { scale, openIssues } = opts.quick ? QUICK_OPEN_STORE : OPEN_STORE;
   const open = generatedStore({ name: `open-${openIssues}`, scale, openIssues, schemaVersion, log });
   const label = `scale ${scale}, ${openIssues} open`;
   stores[label] = { ...open, label, facts: factsOf(open) };
-  return { stores, taskwarrior: { version: tw.version, store: stores[label], openIssues } };
+  return { stores, databases, taskwarrior: { version: tw.version, store: stores[label], openIssues } };
 }
 
 /**
@@ -152,7 +158,8 @@ function measure(c, opts) {
     budget: c.budget,
     peakRssMb: peak,
   };
-  result.ratio = result.median / result.floorMedian;
+  // A database case's floor is `node -e 0` plus one round trip to the server.
+  result.ratio = (result.median - (c.rttMs ?? 0)) / result.floorMedian;
   result.verdict = verdict(result.ratio, c.budget);
   log(
     `    ${Math.round(result.median)} ms vs ${Math.round(result.floorMedian)} ms: ${result.ratio.toFixed(2)}× (${result.verdict})${peak === null ? '' : `, peak ${Math.round(peak)} MB`}`,
@@ -180,7 +187,7 @@ function rssRow(write, store) {
 
 /** Runs every case; returns the rows of the main table and the scaling figures. */
 function runCases(opts, prepared) {
-  const { stores, taskwarrior } = prepared;
+  const { stores, databases, taskwarrior } = prepared;
   const rows = [];
   const info = [];
   for (const c of demoCases(stores.demo)) rows.push(measure(c, opts));
@@ -198,6 +205,14 @@ function runCases(opts, prepared) {
     }
     if (scale === opts.mainScale) for (const c of infoCases(s)) info.push(measure(c, opts));
     removeWorkCopy(store);
+    if (databases.urls)
+      for (const c of databaseCases(databases.urls[scale], store.facts, store.label, databases.rttMs)) {
+        const r = measure(c, opts);
+        if (!byCase.has(c.id))
+          byCase.set(c.id, { label: c.label.replace(/ M\d+/g, ' <id>'), flat: true, results: {} });
+        byCase.get(c.id).results[scale] = r;
+        if (scale === opts.mainScale) rows.push(r);
+      }
   }
 
   const tw = [];
@@ -217,7 +232,7 @@ function runCases(opts, prepared) {
 /** For each store case: its medians per scale and, between neighbouring scales, time growth vs size growth. */
 function scalingOf(scales, stores, byCase) {
   const sizes = Object.fromEntries(scales.map((s) => [s, stores[`scale ${s}`].facts.bytes]));
-  const rows = [...byCase.values()].map(({ label, results }) => {
+  const rows = [...byCase.values()].map(({ label, flat = false, results }) => {
     const medians = Object.fromEntries(scales.map((s) => [s, results[s].median]));
     const growth = scales.slice(1).map((s, k) => ({
       from: scales[k],
@@ -225,8 +240,9 @@ function scalingOf(scales, stores, byCase) {
       time: medians[s] / medians[scales[k]],
       size: sizes[s] / sizes[scales[k]],
     }));
-    const over = growth.some((g) => g.time > g.size);
-    return { label, medians, growth, verdict: growth.length === 0 ? '—' : over ? 'OVER' : 'ok' };
+    // A database case must not grow with the store at all (within run-to-run noise).
+    const over = growth.some((g) => g.time > (flat ? FLAT : g.size));
+    return { label, flat, medians, growth, verdict: growth.length === 0 ? '—' : over ? 'OVER' : 'ok' };
   });
   return { scales, sizes, rows };
 }
@@ -248,6 +264,7 @@ async function main() {
   const { rows, scaling } = runCases(opts, prepared);
   const storeFacts = Object.fromEntries(Object.entries(prepared.stores).map(([name, s]) => [name, s.facts]));
   const head = {
+    roundTripMs: prepared.databases.rttMs ?? null,
     node: process.version,
     cpus: availableParallelism(),
     warmups: opts.warmups,
@@ -259,6 +276,7 @@ async function main() {
   print();
   print(casesTable(rows));
   if (prepared.taskwarrior.skipped) print(`\nTaskwarrior rows skipped: ${prepared.taskwarrior.skipped}.`);
+  if (prepared.databases.skipped) print(`\nPostgreSQL rows skipped: ${prepared.databases.skipped}.`);
   print();
   print(scalingTable(scaling));
   const over =
@@ -289,6 +307,7 @@ async function main() {
   // The private copies (and Taskwarrior's data) are made afresh by every run; the stores stay cached.
   rmSync(OUT, { recursive: true, force: true });
   rmSync(WORK, { recursive: true, force: true });
+  await prepared.databases.cluster?.stop();
 }
 
 try {

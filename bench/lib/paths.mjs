@@ -22,3 +22,6 @@ export const PEAK_RSS = join(REPO, 'bench', 'peak-rss.cjs');
 
 /** The benchmark's "now", as the stores are generated for it (NSM_NOW of every run). */
 export const NOW = '2026-11-26T17:00:00Z';
+
+/** How much a database case's time may grow from one scale to the next: run-to-run noise, no more. */
+export const FLAT = 1.25;

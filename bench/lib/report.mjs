@@ -1,6 +1,8 @@
 // The printed results of bench/run.mjs: a header line, the table of cases against their floors
 // and budgets, and the scaling table (how time grows with the store). Markdown, for issues and PRs.
 
+import { FLAT } from './paths.mjs';
+
 const ms = (x) => (x === null || x === undefined ? '—' : x >= 100 ? String(Math.round(x)) : x.toFixed(1));
 const times = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
 export const mb = (bytes) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 2 : 1)} MB`;
@@ -17,9 +19,11 @@ function describeStore(name, facts) {
 }
 
 /** The header line: Node, CPUs, runs, and every store measured on. */
-export function header({ node, cpus, warmups, runs, stores }) {
+export function header({ node, cpus, warmups, runs, stores, roundTripMs }) {
   const list = Object.entries(stores).map(([name, facts]) => describeStore(name, facts));
-  return `node ${node}, ${cpus} CPUs, ${warmups} warm-up + ${runs} runs per case (median, each run alternating with its floor); stores: ${list.join('; ')}`;
+  const trip =
+    roundTripMs === null ? '' : `; one round trip to the PostgreSQL server: ${roundTripMs.toFixed(2)} ms`;
+  return `node ${node}, ${cpus} CPUs, ${warmups} warm-up + ${runs} runs per case (median, each run alternating with its floor)${trip}; stores: ${list.join('; ')}`;
 }
 
 /** The verdict of a ratio against a budget: ok, OVER, or info when there is no budget. */
@@ -84,7 +88,7 @@ export function scalingTable(scaling) {
       row([
         r.label,
         ...scales.map((s) => ms(r.medians[s])),
-        ...r.growth.map((g) => `${times(g.time)} vs ${times(g.size)}`),
+        ...r.growth.map((g) => `${times(g.time)} vs ${r.flat ? `flat (≤ ${FLAT}×)` : times(g.size)}`),
         r.verdict,
       ]),
     );

@@ -24,9 +24,15 @@ export const demo = spec({
   summary:
     'build a sample store (reference data, clearly fictional NCOs, a year of meetings, sample issues) in a temporary folder and tour it',
   flags: {},
-  examples: ['nsm demo', 'nsm demo --store ./demo.json'],
-  fileStoreOnly: true,
-  notes: 'With --store <file> the sample store is built there instead (a new file).',
+  examples: [
+    'nsm demo',
+    'nsm demo --store ./demo.json',
+    'nsm demo --store postgres://coordinator@db.example.org/nsm',
+  ],
+  notes:
+    'With --store <file> the sample store is built there instead (a new file); with\n' +
+    '--store postgres://… in that database, which must be empty (its files go in a\n' +
+    'temporary folder).',
 });
 
 export const doctor = spec({

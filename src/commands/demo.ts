@@ -16,6 +16,7 @@ import { calendarDomain } from '../settings/values.js';
 import { writeAtomically } from './output-file.js';
 import { loadReference } from '../reference/reference.js';
 import { replaceStore, serializeStore } from '../store/store.js';
+import { isDatabaseUrl, withoutPassword } from '../store/paths.js';
 import { heading, text, type Block, type Output } from '../render/view.js';
 import * as precinctShow from './precinct/show.js';
 import * as sectorLocate from './sector/locate.js';
@@ -30,13 +31,15 @@ const DEMO_PRECINCTS = [75, 14];
 const EMPIRE_STATE = { lat: '40.7484', lon: '-73.9857' };
 
 export async function run(outer: Context, _options: Options<typeof demo>): Promise<Output> {
-  // Built where --store says, else in a new temporary folder: never in the user's own store
-  // (NSM_STORE, the store setting or the default name).
+  // Built where --store says (a new file, or an empty database), else in a new temporary folder:
+  // never in the user's own store (NSM_STORE, the store setting or the default name).
   const storePath =
     outer.storeSource === 'flag'
       ? outer.storePath
       : join(await mkdtemp(join(tmpdir(), 'nsm-demo-')), 'store.json');
   const ctx: Context = { ...outer, storePath };
+  // The demo's files go beside a store file; for a database, in a new temporary folder.
+  const folder = isDatabaseUrl(storePath) ? await mkdtemp(join(tmpdir(), 'nsm-demo-')) : dirname(storePath);
   const today = dateInNewYork(ctx.now());
 
   const store = initialStore(await loadReference(), ctx.now().toISOString());
@@ -46,15 +49,20 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   );
   const held = meetings.filter((m) => m.status === 'held');
   const issues = addSampleLedger(store, held, ctx.now().toISOString());
-  await replaceStore(ctx, (current) => {
-    if (current !== null) {
-      throw new RuleError(
-        `${storePath} already exists`,
-        'the demo builds a new store: give a new path, or leave out --store',
-      );
-    }
-    return serializeStore(store);
-  });
+  if (isDatabaseUrl(storePath)) {
+    // Into an empty database only (one that holds records is refused, exit 3), in one transaction.
+    const { createDatabaseStore } = await import('../store/postgres/store.js');
+    await createDatabaseStore(storePath, store, ctx.env);
+  } else
+    await replaceStore(ctx, (current) => {
+      if (current !== null) {
+        throw new RuleError(
+          `${storePath} already exists`,
+          'the demo builds a new store: give a new path, or leave out --store',
+        );
+      }
+      return serializeStore(store);
+    });
 
   const shown = await precinctShow.run(ctx, { pct: '75' });
   const located = await sectorLocate.run(ctx, EMPIRE_STATE);
@@ -65,7 +73,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
 
   // The minutes of 75A's last meeting, a draft until its next meeting approves them.
   const lastHeld = held[0]!;
-  const minutes = join(dirname(storePath), `minutes-${lastHeld.id}.pdf`);
+  const minutes = join(folder, `minutes-${lastHeld.id}.pdf`);
   const { renderPdf } = await import('../render/document/pdf.js');
   const draft = minutesView(store, lastHeld);
   const pdf = await renderPdf(
@@ -75,14 +83,14 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   await writeAtomically(minutes, pdf, true, 'give the demo a new --store folder');
 
   // The demo precinct's calendar, beside the demo store (the renderer loads only here and in calendar).
-  const calendar = join(dirname(storePath), 'calendar-75.ics');
+  const calendar = join(folder, 'calendar-75.ics');
   const { renderICalendar } = await import('../render/icalendar.js');
   const view = calendarView(store, { kind: 'precinct', precinct: 75 }, {}, calendarDomain(ctx.settings));
   await writeAtomically(calendar, renderICalendar(view), true, 'give the demo a new --store folder');
 
   // The city's rollout as of today, and its map beside the store.
   const report = await rolloutReport.run(ctx, {});
-  const rolloutMap = join(dirname(storePath), 'rollout-map.svg');
+  const rolloutMap = join(folder, 'rollout-map.svg');
   await rolloutReport.run(ctx, { format: 'svg', output: rolloutMap, force: true });
   const { active, pending, unknown, total } = report.json as Record<string, number>;
   const rollout = { active, pending, unknown, total };
@@ -91,8 +99,8 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
     text(
       `A sample store with the New York City reference data, ${roster.length} fictional NCOs, ${meetings.length} meetings and ${issues} open issues:`,
     ),
-    text(`  ${storePath}`),
-    text(`Try any command on it with --store ${storePath}`),
+    text(`  ${withoutPassword(storePath)}`),
+    text(`Try any command on it with --store ${withoutPassword(storePath)}`),
     heading('Precinct 75 (East New York), its sectors and NCOs'),
     ...shown.blocks,
     heading("When is sector 75A's next meeting? (nsm meeting next --sector 75A)"),
@@ -116,7 +124,7 @@ export async function run(outer: Context, _options: Options<typeof demo>): Promi
   ];
   return {
     json: {
-      store: storePath,
+      store: withoutPassword(storePath),
       ncos: roster.length,
       meetings: meetings.length,
       issues,

@@ -180,14 +180,42 @@ describe('the commands on a PostgreSQL store', () => {
     expect(Number(next!.n)).toBeGreaterThan(Math.max(...ids.map((id) => Number(id.slice(1)))));
   }, 180_000);
 
-  it('refuse demo and doctor, which work on a file', async () => {
+  it('refuse doctor, which works on a file', async () => {
     const db = await databaseOf(demo);
-    for (const args of [['doctor'], ['demo']]) {
-      const run = await nsmIn(['--store', db.url, ...args]);
-      expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
-      expect(run.stderr).not.toContain(db.password);
-    }
+    const run = await nsmIn(['--store', db.url, 'doctor']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
+    expect(run.stderr).not.toContain(db.password);
+  });
+
+  it('build the demo in an empty database, with the records and tour a file gets', async () => {
+    const db = await freshDatabase(testCluster());
+    databases.push(db);
+    const env = { NSM_NOW: '2026-11-27T15:00:00Z' };
+    const file = tempStore();
+    const onFile = await nsmIn(['demo', '--store', file, '--json'], { env });
+    const onDb = await nsmIn(['demo', '--store', db.url, '--json'], { env });
+    expect(onDb.status, onDb.stderr).toBe(0);
+    const tour = (out: string) => {
+      const { store, calendar, minutes, rolloutMap, ...rest } = JSON.parse(out) as Record<string, unknown>;
+      return { paths: [store, calendar, minutes, rolloutMap] as string[], rest };
+    };
+    const fromDb = tour(onDb.stdout);
+    expect(sameUuids(JSON.stringify(fromDb.rest))).toBe(sameUuids(JSON.stringify(tour(onFile.stdout).rest)));
+    expect(fromDb.paths[0]).toBe(db.url.replace(/:[^:@/]*@/, ':***@'));
+    // Its files are made, in a folder of their own.
+    for (const path of fromDb.paths.slice(1)) expect(readFileSync(path).length).toBeGreaterThan(100);
+    const out = join(dirname(tempStore()), 'demo-out.json');
+    expect((await nsmIn(['--store', db.url, 'store', 'copy', '--to', out])).status).toBe(0);
+    const records = (text: string) => {
+      const { meetings, ...rest } = JSON.parse(text) as { meetings: Array<{ uuid: string }> };
+      return { ...rest, meetings: meetings.map((m) => ({ ...m, uuid: '' })) };
+    };
+    expect(records(readFileSync(out, 'utf8'))).toEqual(records(readFileSync(file, 'utf8')));
+    // Never over records: a database that holds a store is refused, untouched.
+    const again = await nsmIn(['demo', '--store', db.url], { env });
+    expect(again.status).toBe(3);
+    expect(again.stderr).toMatch(/already holds a store/);
   });
 
   it('start with nsm init, which sets up an empty database as it does a file', async () => {
