@@ -5,13 +5,22 @@ import { pushTo } from './lookup.js';
 
 export function findNco(store: Store, id: string): Nco {
   const found = store.ncos.find((n) => n.id === id);
-  if (!found) {
-    throw new NotFoundError(
-      `there is no NCO ${id}`,
-      store.ncos.length === 0 ? 'add one with: nsm nco add' : 'list them with: nsm nco list',
-    );
-  }
+  if (!found) throw noSuchNco(id, store.ncos.length > 0);
   return found;
+}
+
+/** The error for an NCO id nothing holds; the hint depends on whether there are NCOs at all. */
+export function noSuchNco(id: string, anyNcos: boolean): NotFoundError {
+  return new NotFoundError(
+    `there is no NCO ${id}`,
+    anyNcos ? 'list them with: nsm nco list' : 'add one with: nsm nco add',
+  );
+}
+
+/** The NCO id an owner or argument names (`n05` is N5), if it names one. */
+export function ncoIdIn(input: string | undefined): string | undefined {
+  const text = input?.trim() ?? '';
+  return /^n\d+$/i.test(text) ? `N${Number(text.slice(1))}` : undefined;
 }
 
 /** The assignment covering `date`, if any (`to` is the last day of an assignment, inclusive). */

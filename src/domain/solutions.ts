@@ -1,6 +1,6 @@
 import type { Solution, SolutionStatus, Store } from './schema.js';
 import { NotFoundError, RuleError, UsageError } from '../errors.js';
-import { findNco } from './ncos.js';
+import { findNco, ncoIdIn } from './ncos.js';
 
 /** City agencies a solution is often handed to; anything else is a resident or community group. */
 export const AGENCIES = [
@@ -44,8 +44,8 @@ export function parseOwner(
     );
   if (text.length > 120)
     throw new UsageError(`--owner is ${text.length} characters long`, 'keep it to 120 characters');
-  if (/^n\d+$/i.test(text))
-    return { owner: findNco(store, `N${Number(text.slice(1))}`).id, ownerKind: 'nco' };
+  const nco = ncoIdIn(text);
+  if (nco !== undefined) return { owner: findNco(store, nco).id, ownerKind: 'nco' };
   const agency = AGENCIES.find((a) => a.toLowerCase() === text.toLowerCase());
   if (agency) return { owner: agency, ownerKind: 'agency' };
   return { owner: text, ownerKind: 'community' };

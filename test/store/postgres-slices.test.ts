@@ -40,7 +40,10 @@ describe('a slice of a database store', () => {
     expect(ids(slice.solutions)).toEqual(['S10', 'S9']);
     expect(slice.precincts).toEqual(whole.precincts);
     expect(slice.sectors).toEqual(whole.sectors);
-    expect(slice.ncos).toEqual(whole.ncos);
+    // The NCOs who served 14B (none of 75's), and no others.
+    const served = whole.ncos.filter((n) => n.assignments.some((a) => a.sector === '14B'));
+    expect(served.length).toBeGreaterThan(0);
+    expect(slice.ncos).toEqual(served);
     expect(slice.nextId).toEqual(whole.nextId);
     const meetingsOnly = await loadDatabaseStore(db.url, undefined, { sector: '14B', meetingsOnly: true });
     expect(meetingsOnly.meetings).toEqual(slice.meetings);
@@ -54,8 +57,18 @@ describe('a slice of a database store', () => {
     expect(await sectorsOf({ meeting: 'M27' })).toEqual(['14A']);
     expect(await sectorsOf({ issue: 'I2' })).toEqual(['75B']);
     expect(await sectorsOf({ solution: 'S12' })).toEqual(['14D']);
-    const named = await loadDatabaseStore(db.url, undefined, { issue: 'I6', meetings: ['M2', null, 'M999'] });
+    const named = await loadDatabaseStore(db.url, undefined, {
+      issue: 'I6',
+      meetings: ['M2', null, 'M999'],
+      ncos: ['N1', undefined],
+    });
     expect(named.meetings.filter((m) => m.sector !== '14A').map((m) => m.id)).toEqual(['M2']);
+    expect(named.ncos.map((n) => n.id)).toContain('N1');
+    expect(named.ncos.every((n) => n.id === 'N1' || n.precinct === 14)).toBe(true);
+    // An NCO it names that does not exist: every NCO, so the domain's error can say there are some.
+    const missing = await loadDatabaseStore(db.url, undefined, { issue: 'I6', ncos: ['N999'] });
+    const whole = JSON.parse(readFileSync(demo, 'utf8')) as { ncos: unknown[] };
+    expect(missing.ncos).toHaveLength(whole.ncos.length);
   });
 
   it("refuses a record that does not exist with the domain's own error", async () => {
@@ -86,6 +99,9 @@ const STEPS: string[][] = [
   ['issue', 'edit', 'I11', '--location', 'Avenue P & E 7th St'],
   ['solution', 'add', 'I11', '--summary', 'File a 311 report', '--owner', 'DOT', '--due', '2027-01-15'],
   ['solution', 'add', 'I11', '--summary', 'Walk it at night', '--meeting', 'M2'],
+  ['solution', 'add', 'I11', '--summary', 'Night patrol from the 75th', '--owner', 'n1'],
+  ['solution', 'add', 'I11', '--summary', 'Nobody', '--owner', 'N999'],
+  ['solution', 'edit', 'S9', '--owner', 'N2'],
   ['solution', 'update', 'S10', '--status', 'in-progress', '--note', 'DSNY booked'],
   ['solution', 'edit', 'S10', '--due', '2027-02-01'],
   ['minutes', 'approve', 'M26', '--at', 'M2'],

@@ -9,6 +9,7 @@ import { solutionRecord } from '../../domain/ledger-records.js';
 import { latestMeetingOf, meetingThatTookPlace } from '../../domain/ledger-meetings.js';
 import type { Solution } from '../../domain/schema.js';
 import { parseOwner } from '../../domain/solutions.js';
+import { ncoIdIn } from '../../domain/ncos.js';
 import { changeStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
 import { solutionFields } from './fields.js';
@@ -64,7 +65,7 @@ export async function run(ctx: Context, options: Options<typeof add>): Promise<O
       store.solutions.push(solution);
       return { solution, record: solutionRecord(solution, today) };
     },
-    { issue: issueId, meetings: [meetingId] },
+    { issue: issueId, meetings: [meetingId], ncos: [ncoIdIn(options.owner)] },
   );
   return {
     json: record,

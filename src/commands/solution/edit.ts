@@ -9,6 +9,7 @@ import { editNote, editNotice, fieldChanges, nothingChanged } from '../../domain
 import { solutionRecord } from '../../domain/ledger-records.js';
 import type { Solution, Store } from '../../domain/schema.js';
 import { findSolution, parseOwner } from '../../domain/solutions.js';
+import { ncoIdIn } from '../../domain/ncos.js';
 import { changeStore } from '../../store/store.js';
 import type { Output } from '../../render/view.js';
 import { solutionFields } from './fields.js';
@@ -58,7 +59,7 @@ export async function run(ctx: Context, options: Options<typeof solutionEdit>): 
       solution.history.push({ on: today, status: solution.status, note, meetingId: null, edit: changes });
       return { solution, record: solutionRecord(solution, today), changes };
     },
-    { solution: id },
+    { solution: id, ncos: [ncoIdIn(options.owner)] },
   );
   return { json: record, blocks: [solutionFields(solution)], notices: [editNotice(record.id, changes)] };
 }

@@ -89,6 +89,12 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     `(SELECT coalesce(json_agg(t ORDER BY ${order}), '[]')::text FROM (${select}) t)`;
   const partIssues = 'SELECT id FROM issues WHERE sector = ANY($1)';
   const partMeetings = 'SELECT id FROM meetings WHERE sector = ANY($1)';
+  // The NCOs who served the part's sectors, own its solutions, or the command names ($3); all of
+  // them when one it names does not exist, so that the domain's error can say if there are any.
+  const partNcos = `SELECT nco FROM nco_assignments WHERE sector = ANY($1)
+    UNION SELECT owner FROM solutions WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})
+    UNION SELECT unnest($3::text[])
+    UNION SELECT id FROM ncos WHERE EXISTS (SELECT unnest($3::text[]) EXCEPT SELECT id FROM ncos)`;
   const history = (table: string, owner: string, condition: string) =>
     list(
       `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table}${ledger(condition)}`,
@@ -97,7 +103,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
   const lists: Record<Exclude<keyof Rows, 'created_at' | 'next_id'>, string> = {
     phase_precincts: list('SELECT step, position, precinct FROM phase_precincts', 't.step, t.position'),
     nco_assignments: list(
-      'SELECT nco, position, sector, from_date, to_date FROM nco_assignments',
+      `SELECT nco, position, sector, from_date, to_date FROM nco_assignments${where(`nco IN (${partNcos})`)}`,
       't.nco, t.position',
     ),
     issue_history: history('issue_history', 'issue_id', `issue_id IN (${partIssues})`),
@@ -114,7 +120,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     sectors: list('SELECT * FROM sectors', 't.precinct, t.letter'),
     phases: list('SELECT * FROM phases', 't.step'),
     psas: list('SELECT * FROM psas', 't.psa'),
-    ncos: list('SELECT * FROM ncos', BY_ID),
+    ncos: list(`SELECT * FROM ncos${where(`id IN (${partNcos})`)}`, BY_ID),
     meetings: list(
       `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where('sector = ANY($1) OR id = ANY($2)')}`,
       BY_ID,
@@ -138,7 +144,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
   const row = (
     await client.query<Record<string, string | null>>(
       sql,
-      part === undefined ? [] : [part.sectors, part.meetings],
+      part === undefined ? [] : [part.sectors, part.meetings, part.ncos],
     )
   ).rows[0]!;
   return Object.fromEntries(
@@ -150,6 +156,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
 export interface Part {
   sectors: readonly string[];
   meetings: readonly string[];
+  ncos: readonly string[];
   /** With the sectors' issues, solutions and minutes; without, only their meetings. */
   ledger: boolean;
 }
@@ -159,7 +166,8 @@ export interface Part {
  * transaction): the whole store, or a part: its sectors' meetings, issues, solutions and minutes,
  * its other meetings (a meeting of another sector given with an issue is refused by the domain,
  * which must see it to say so) and any meeting those records name, with every reference record
- * and NCO. A database without nsm's schema, or with an older or newer one, is refused.
+ * and the NCOs those records name. A database without nsm's schema, or with an older or newer
+ * one, is refused.
  */
 export async function readStore(client: Client, url: string, part?: Part): Promise<Store> {
   const version = await client.query<{ version: number | null }>(

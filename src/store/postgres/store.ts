@@ -36,10 +36,12 @@ export async function loadDatabaseStore(
 /** The whole store, or the part a slice names. */
 async function readSlice(client: Client, url: string, slice: StoreSlice | undefined): Promise<Store> {
   if (slice === undefined) return readStore(client, url);
-  const named = (slice.meetings ?? []).filter((m): m is string => typeof m === 'string');
+  const named = (ids: StoreSlice['meetings']) =>
+    (ids ?? []).filter((id): id is string => typeof id === 'string');
   return readStore(client, url, {
     sectors: await sectorsOf(client, slice),
-    meetings: named,
+    meetings: named(slice.meetings),
+    ncos: named(slice.ncos),
     ledger: !slice.meetingsOnly,
   });
 }
