@@ -29,7 +29,8 @@ export async function loadDatabaseStore(
   } catch (error) {
     throw databaseError(error, url);
   } finally {
-    await client.end().catch(() => {});
+    // Closed while the command goes on to show what it read (the process waits for it to close).
+    void client.end().catch(() => {});
   }
 }
 
