@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { RuleError, StoreUnreadableError } from '../../errors.js';
 import { SCHEMA_VERSION, storeProblem, type Store } from '../../domain/schema.js';
 import { LATEST_VERSION } from './schema.js';
+import { UPGRADE_HINT } from './connect.js';
 import { withoutPassword } from '../paths.js';
 import { applyChange, emptyLike, SERIES } from './records.js';
 
@@ -54,6 +55,8 @@ const BY_ID = 'substring(id from 2)::bigint, id';
 /**
  * Reads the whole store out of the database, in one snapshot (REPEATABLE READ, inside the caller's
  * transaction). A database without nsm's schema, or with an older or newer one, is refused.
+ * Private text is read through the masking views (see fences.ts): a role sees the private text of
+ * its own precincts, and a placeholder for the others'.
  */
 export async function readStore(client: Client, url: string): Promise<Store> {
   const version = await client.query<{ version: number | null }>(
@@ -69,7 +72,7 @@ export async function readStore(client: Client, url: string): Promise<Store> {
   if (v !== LATEST_VERSION)
     throw new StoreUnreadableError(
       `the database at ${withoutPassword(url)} has schema ${v}, and this nsm reads schema ${LATEST_VERSION}`,
-      v > LATEST_VERSION ? 'upgrade nsm to use it' : 'bring it up to date with this nsm first',
+      v > LATEST_VERSION ? 'upgrade nsm to use it' : UPGRADE_HINT,
     );
   const rows = async <T>(sql: string) => (await client.query<T & Record<string, unknown>>(sql)).rows;
   const createdAt = await rows<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'createdAt'`);
@@ -93,8 +96,8 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       ),
       (r) => r.owner,
     );
-  const issueHistory = await history('issue_history', 'issue_id');
-  const solutionHistory = await history('solution_history', 'solution_id');
+  const issueHistory = await history('issue_history_read', 'issue_id');
+  const solutionHistory = await history('solution_history_read', 'solution_id');
   const amendments = groupRows(
     await rows<{ meeting_id: string; on_date: string; note: string; recorded_at: string }>(
       'SELECT meeting_id, on_date, note, recorded_at FROM minutes_amendments ORDER BY meeting_id, position',
@@ -191,7 +194,7 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       createdAt: m.created_at,
       updatedAt: m.updated_at,
     })),
-    issues: (await rows<IssueRow>(`SELECT * FROM issues ORDER BY ${BY_ID}`)).map((i) => ({
+    issues: (await rows<IssueRow>(`SELECT * FROM issues_read ORDER BY ${BY_ID}`)).map((i) => ({
       id: i.id,
       meetingId: i.meeting_id,
       precinct: i.precinct,
@@ -209,7 +212,7 @@ export async function readStore(client: Client, url: string): Promise<Store> {
       ) as Store['issues'][number]['history'],
       createdAt: i.created_at,
     })),
-    solutions: (await rows<SolutionRow>(`SELECT * FROM solutions ORDER BY ${BY_ID}`)).map((s) => ({
+    solutions: (await rows<SolutionRow>(`SELECT * FROM solutions_read ORDER BY ${BY_ID}`)).map((s) => ({
       id: s.id,
       issueId: s.issue_id,
       summary: s.summary,
@@ -225,7 +228,7 @@ export async function readStore(client: Client, url: string): Promise<Store> {
     })),
     minutes: (
       await rows<MinutesRow>(
-        `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot::text AS snapshot FROM minutes
+        `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot::text AS snapshot FROM minutes_read
          ORDER BY recorded_at, meeting_id`,
       )
     ).map((m) => ({

@@ -5,6 +5,7 @@ import { checkEmpty, readStore, writeStore } from './copy.js';
 import type { Client } from 'pg';
 import { RuleError } from '../../errors.js';
 import { applyChange, changedSince, withChangesUndone, type RecordChange } from './records.js';
+import { checkChangeAllowed } from './access.js';
 
 /**
  * The PostgreSQL store as the commands see it: the same whole Store the JSON file gives, read in
@@ -19,7 +20,7 @@ export async function loadDatabaseStore(url: string, env?: NodeJS.ProcessEnv): P
   try {
     return await inTransaction(client, () => readStore(client, url), 'REPEATABLE READ READ ONLY');
   } catch (error) {
-    throw databaseError(error, url);
+    throw databaseError(error, url, true);
   } finally {
     await client.end().catch(() => {});
   }
@@ -57,7 +58,9 @@ async function inChange<T>(
           const { after, result, undoes } = await make(client, before);
           const problem = storeProblem(after);
           if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
-          const changes = await applyChange(client, before, after);
+          const changes = await applyChange(client, before, after, (planned) =>
+            checkChangeAllowed(client, url, planned, before, after),
+          );
           if (changes.length > 0 || undoes !== undefined) {
             const logged = await client.query<{ seq: string }>(
               'INSERT INTO change_log (command, changes, undoes) VALUES ($1, $2, $3) RETURNING seq',
@@ -161,7 +164,7 @@ export async function listDatabaseChanges(
     );
     return rows.rows.map((r) => ({ seq: Number(r.seq), at: r.at, command: r.command, undone: r.undone }));
   } catch (error) {
-    throw databaseError(error, url);
+    throw databaseError(error, url, true);
   } finally {
     await client.end().catch(() => {});
   }
