@@ -23,16 +23,18 @@ export const grant = spec({
   args: [roleArg],
   flags: { precinct },
   examples: [
-    `nsm --store ${DATABASE} access grant pct75 --precinct 75`,
+    'nsm access grant pct75 --precinct 75',
     `nsm --store ${DATABASE} access grant pct75 --precinct 75 --json`,
   ],
   databaseOnly: true,
+  records: true,
   notes:
     "Run by the store's administrator (the role that owns its tables). The role must exist:\n" +
     'createuser --pwprompt pct75. It may then read every record, change only the records of\n' +
     'its precincts (row-level security refuses the rest, even to hand-written SQL), and sees\n' +
     "the private text of its precincts' private issues; other precincts' show as\n" +
-    '"(withheld: private)". Granting a precinct again changes nothing.',
+    '"(withheld: private)". Granting a precinct again changes nothing.\n' +
+    'The store is a database: --store postgres://…, NSM_STORE, or the store setting.',
 });
 
 export const revoke = spec({
@@ -40,8 +42,12 @@ export const revoke = spec({
   summary: 'take a precinct back from a database role',
   args: [roleArg],
   flags: { precinct },
-  examples: [`nsm --store ${DATABASE} access revoke pct75 --precinct 75`],
+  examples: [
+    'nsm access revoke pct75 --precinct 75',
+    `nsm --store ${DATABASE} access revoke pct75 --precinct 75`,
+  ],
   databaseOnly: true,
+  records: true,
   notes:
     'A role left with no precinct loses its privileges on the store (it can no longer read it).\n' +
     "Revoke a role's precincts before dropping it (dropuser).",
@@ -51,7 +57,8 @@ export const list = spec({
   path: ['access', 'list'],
   summary: 'list the roles that hold grants, with their precincts',
   flags: {},
-  examples: [`nsm --store ${DATABASE} access list`, `nsm --store ${DATABASE} access list --json`],
+  examples: ['nsm access list', `nsm --store ${DATABASE} access list --json`],
+  notes: 'The store is a database: --store postgres://…, NSM_STORE, or the store setting.',
   databaseOnly: true,
   records: true,
 });

@@ -25,22 +25,29 @@ export async function migrateDatabase(url: string, env?: NodeJS.ProcessEnv): Pro
     return await inTransaction(
       client,
       async () => {
-        if ((await appliedVersions(client)).length === 0)
+        const found = await client.query<{ admin: boolean | null; owner: string | null }>(
+          `SELECT pg_has_role(current_user, relowner, 'USAGE') AS admin, pg_get_userbyid(relowner) AS owner
+             FROM pg_class WHERE oid = to_regclass('schema_migrations')`,
+        );
+        const owner = found.rows[0];
+        if (!owner)
           throw new StoreUnreadableError(
             `the database at ${where} holds no nsm store`,
             'set one up with nsm --store <url> init, or copy one in with: nsm store copy --to <url>',
           );
-        const from = Math.max(...(await appliedVersions(client)));
-        if (from < LATEST_VERSION) {
-          const owner = await client.query<{ admin: boolean; owner: string }>(
-            `SELECT pg_has_role(current_user, relowner, 'USAGE') AS admin, pg_get_userbyid(relowner) AS owner
-               FROM pg_class WHERE oid = 'schema_migrations'::regclass`,
+        const notAdmin = () =>
+          new WriteError(
+            `cannot migrate the database at ${where}: only the store's administrator can (permission denied)`,
+            `nothing was changed; ask the administrator (role ${owner.owner}, which owns the store's tables) to run nsm doctor --migrate`,
           );
-          if (!owner.rows[0]!.admin)
-            throw new WriteError(
-              `cannot migrate the database at ${where}: only the store's administrator can (permission denied)`,
-              `nothing was changed; ask the administrator (role ${owner.rows[0]!.owner}, which owns the store's tables) to run nsm doctor --migrate`,
-            );
+        let from: number;
+        try {
+          from = Math.max(...(await appliedVersions(client)));
+        } catch (error) {
+          throw !owner.admin && (error as { code?: string }).code === '42501' ? notAdmin() : error;
+        }
+        if (from < LATEST_VERSION) {
+          if (!owner.admin) throw notAdmin();
           await client.query('LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE');
         }
         const now = Math.max(...(await appliedVersions(client)));
