@@ -261,6 +261,8 @@ describe('fenced precincts on a PostgreSQL store', () => {
       ["UPDATE issues SET status = 'closed' WHERE precinct = 77", 0],
       ["UPDATE issues SET status = 'closed' WHERE id = 'I3'", 0],
       ['DELETE FROM meetings WHERE precinct = 77', 0],
+      ["DELETE FROM meetings WHERE id = 'M5'", 0],
+      ["UPDATE meetings SET title = 'Moved' WHERE precinct = 77", 0],
       ["DELETE FROM issue_history WHERE issue_id = 'I3'", 0],
       ["UPDATE solutions SET status = 'dropped' WHERE id = 'S2'", 0],
       ["DELETE FROM minutes WHERE meeting_id = 'M2'", 0],
