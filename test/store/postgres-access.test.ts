@@ -121,6 +121,14 @@ describe('fenced precincts on a PostgreSQL store', () => {
     expect(noPrecinct.status).toBe(4);
     const missing = await as(db.url, 'access', 'grant', roleOf(c75));
     expect(missing.status).toBe(2);
+    // The administrator changes every precinct already; its own privileges stay as they are.
+    for (const verb of ['grant', 'revoke']) {
+      const admin = await as(db.url, 'access', verb, db.role, '--precinct', '75');
+      expect(admin.status, admin.stderr).toBe(3);
+      expect(admin.stderr).toMatch(/is an administrator of the store/);
+    }
+    const stillAdmin = await as(db.url, 'precinct', 'rollout', '123', '--date', '2017-01-01');
+    expect(stillAdmin.status, stillAdmin.stderr).toBe(0);
   });
 
   it("lets a coordinator change their own precinct's records, and not another's (exit 7, nothing changed)", async () => {

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { Store } from '../../domain/schema.js';
-import { NotFoundError, WriteError } from '../../errors.js';
+import { NotFoundError, RuleError, WriteError } from '../../errors.js';
 import { withoutPassword } from '../paths.js';
 import { checkSchema, connect, databaseError, inTransaction } from './connect.js';
 import { changedPrecincts, type RecordChange } from './records.js';
@@ -206,12 +206,25 @@ async function asAdmin<T>(
   }
 }
 
+/**
+ * The role must exist, and not be an administrator already: those change every precinct, and
+ * setting a coordinator's privileges would take the owner's own away.
+ */
 async function checkRole(client: Client, role: string): Promise<void> {
-  const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  const found = await client.query<{ admin: boolean }>(
+    `SELECT pg_has_role(rolname, (SELECT relowner FROM pg_class WHERE oid = 'issues'::regclass), 'USAGE') AS admin
+       FROM pg_roles WHERE rolname = $1`,
+    [role],
+  );
   if (found.rowCount === 0)
     throw new NotFoundError(
       `there is no database role ${role}`,
       `create the coordinator's login first (as a PostgreSQL administrator): createuser --pwprompt ${shellWord(role)}`,
+    );
+  if (found.rows[0]!.admin)
+    throw new RuleError(
+      `role ${role} is an administrator of the store (it owns the tables, is a member of their owner, or is a superuser)`,
+      "nothing was changed; it may change every precinct already (grants are for coordinators' own roles)",
     );
 }
 
