@@ -2,6 +2,7 @@ import type { Definition } from './define.js';
 import type { NounSpec } from './register.js';
 import * as home from './home.js';
 import * as storeCommands from './store-commands.js';
+import * as access from './access.js';
 import * as precinct from './precinct.js';
 import * as sector from './sector.js';
 import * as nco from './nco.js';
@@ -16,6 +17,7 @@ import * as completion from './completion.js';
 const groups = [
   home,
   storeCommands,
+  access,
   precinct,
   sector,
   nco,

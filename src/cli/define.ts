@@ -63,6 +63,8 @@ export interface CommandSpec {
   records?: boolean;
   /** The command works on a JSON store file only, and refuses a PostgreSQL store (`--store postgres://…`). */
   fileStoreOnly?: boolean;
+  /** The command works on a PostgreSQL store only, and refuses a JSON store file. */
+  databaseOnly?: boolean;
 }
 
 type FlagValue<F> = F extends { choices: readonly (infer C)[] }

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { InterruptedError, NsmError, UsageError } from '../errors.js';
 import { parseChoice } from '../domain/choice.js';
-import { isDatabaseUrl, locateStore, withoutPassword } from '../store/paths.js';
+import { fileStoreOnly, isDatabaseUrl, locateStore, withoutPassword } from '../store/paths.js';
 import { loadSettings } from '../settings/file.js';
 import { FORMATS, type Format, type Output } from '../render/view.js';
 import { cell } from '../render/text.js';
@@ -59,15 +59,16 @@ export async function createContext(io: Io, globals: GlobalOptions, commandLine:
 }
 
 /**
- * init, demo, doctor and undo work on a JSON store file (its backups, journal and lock); given a
- * PostgreSQL store they say so rather than take the URL for a file name.
+ * demo and doctor work on a JSON store file (its backups, journal and lock); given a PostgreSQL
+ * store they say so rather than take the URL for a file name. `access` works on a database only.
  */
 export function checkStoreKind(storePath: string, spec: CommandSpec): void {
-  if (!spec.fileStoreOnly || !isDatabaseUrl(storePath)) return;
-  throw new UsageError(
-    `nsm ${spec.path.join(' ')} works on a JSON store file, not on a PostgreSQL store (${withoutPassword(storePath)})`,
-    'copy the database to a file to use it there: nsm store copy --to <file.json>',
-  );
+  if (spec.fileStoreOnly && isDatabaseUrl(storePath)) throw fileStoreOnly(storePath, spec.path);
+  if (spec.databaseOnly && !isDatabaseUrl(storePath))
+    throw new UsageError(
+      `nsm ${spec.path.join(' ')} works on a PostgreSQL store, not on a JSON store file (${storePath})`,
+      "a file's readers and writers are whoever its file permissions allow; to fence precincts, copy the store into a database: nsm store copy --to postgres://…",
+    );
 }
 
 function chooseFormat(globals: GlobalOptions, tty: boolean): Format {

@@ -47,14 +47,23 @@ export const doctor = spec({
       value: 'backup',
       description: 'put a backup back (the current file is kept as a backup first)',
     },
+    migrate: {
+      description: "bring a PostgreSQL store's schema up to date with this nsm (its administrator runs it)",
+    },
   },
-  examples: ['nsm doctor', 'nsm doctor --json', 'nsm doctor --precinct all'],
-  fileStoreOnly: true,
+  examples: [
+    'nsm doctor',
+    'nsm doctor --json',
+    'nsm doctor --precinct all',
+    'nsm --store postgres://coordinator@db.example.org/nsm doctor --migrate',
+  ],
   notes:
     'Integrity (schema, references, duplicates, id counters) is checked store-wide;\n' +
     'staffing (sectors below two NCOs, precincts without sectors or NCOs) only in\n' +
     '--precinct (default: the precinct setting).\n' +
-    'Put a backup back with: nsm doctor --restore 000012 (nsm doctor lists them).',
+    'Put a backup back with: nsm doctor --restore 000012 (nsm doctor lists them).\n' +
+    'On a PostgreSQL store, doctor --migrate applies the migrations the database lacks, in one\n' +
+    'transaction; the checks and --restore work on a JSON file only, for now.',
   records: true,
 });
 
@@ -90,7 +99,8 @@ export const copy = spec({
     'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
     'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
     'Other commands work on a database store too (--store postgres://…), except demo and\n' +
-    'doctor, which work on a JSON file only; nsm init sets up an empty database.',
+    'doctor (but doctor --migrate), which work on a JSON file only; nsm init sets up an empty\n' +
+    'database, and nsm access grant fences its precincts.',
 });
 
 export const definitions: Definition[] = [

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { Context } from '../context.js';
-import { NotFoundError, StoreUnreadableError } from '../errors.js';
+import { NotFoundError, StoreUnreadableError, UsageError } from '../errors.js';
 import { dateInNewYork } from '../domain/dates.js';
 import { checkStore, idFloors, raiseIdCounters, type Finding } from '../domain/doctor.js';
 import { SCHEMA_VERSION, type Store } from '../domain/schema.js';
@@ -23,8 +23,11 @@ import type { Options } from '../cli/define.js';
 import type { doctor } from '../cli/store-commands.js';
 import { parseScope } from './scope.js';
 import { shownCommand } from '../domain/command-privacy.js';
+import { fileStoreOnly, isDatabaseUrl, withoutPassword } from '../store/paths.js';
 
 export async function run(ctx: Context, options: Options<typeof doctor>): Promise<Output> {
+  if (options.migrate) return migrate(ctx, options);
+  if (isDatabaseUrl(ctx.storePath)) throw fileStoreOnly(ctx.storePath, ['doctor']);
   if (options.restore !== undefined) return restore(ctx, options.restore);
   const { precinct } = parseScope({ precinct: options.precinct });
   const findings: Finding[] = [];
@@ -199,6 +202,35 @@ async function restore(ctx: Context, name: string): Promise<Output> {
         (entry.backup
           ? ` The state it replaced is kept as backup ${entry.backup}; nsm undo reverses this.`
           : ''),
+    ],
+  };
+}
+
+/** A database store's schema brought up to date (a JSON file is, by nsm itself, whenever it is written). */
+async function migrate(ctx: Context, options: Options<typeof doctor>): Promise<Output> {
+  if (options.restore !== undefined)
+    throw new UsageError('--migrate and --restore do not go together', 'give one of them');
+  if (!isDatabaseUrl(ctx.storePath))
+    throw new UsageError(
+      `--migrate is for a PostgreSQL store, and ${ctx.storePath} is a JSON file`,
+      'nsm brings a store file of an older format up to date itself, on its next change: nothing to do',
+    );
+  const { migrateDatabase } = await import('../store/postgres/upgrade.js');
+  const report = await migrateDatabase(ctx.storePath, ctx.env);
+  const where = withoutPassword(ctx.storePath);
+  return {
+    json: { store: where, ...report },
+    blocks: [
+      table(
+        ['Migration', 'What it does'],
+        report.applied.map((m) => [m.version, m.name]),
+        `Nothing to do: the schema is ${report.to}.`,
+      ),
+    ],
+    notices: [
+      report.applied.length === 0
+        ? `The database at ${where} is up to date (schema ${report.to}).`
+        : `Migrated the database at ${where} from schema ${report.from} to ${report.to}, in one transaction.`,
     ],
   };
 }

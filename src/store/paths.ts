@@ -1,5 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 
 /** Where the store path came from: the demo builds in the user's store only when --store names it. */
 export type StoreSource = 'flag' | 'env' | 'setting' | 'default';
@@ -39,6 +40,14 @@ export function isDatabaseUrl(store: string): boolean {
  */
 export function withoutPassword(text: string): string {
   return text.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}
+
+/** The refusal of a command that works on a JSON store file only, given a PostgreSQL store. */
+export function fileStoreOnly(storePath: string, path: readonly string[]): UsageError {
+  return new UsageError(
+    `nsm ${path.join(' ')} works on a JSON store file, not on a PostgreSQL store (${withoutPassword(storePath)})`,
+    'copy the database to a file to use it there: nsm store copy --to <file.json>',
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { definitions } from '../../src/cli/commands.js';
 import { PROGRAM_EXAMPLES } from '../../src/cli/program.js';
 import { tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
-import { freshDatabase, testCluster } from '../helpers/postgres.js';
+import { ensureRole, freshDatabase, testCluster } from '../helpers/postgres.js';
 import { shellWords } from '../helpers/shell-words.js';
 
 /** The database the store copy examples name; each run gets a fresh one instead. */
@@ -49,15 +49,20 @@ describe('every --help example runs against a demo store', () => {
   it.each(examples)('$path: $example', async ({ path, example }) => {
     const [program, ...words] = shellWords(example);
     // The database of an example is a fresh one on the test server (holding the demo's records
-    // when the example copies out of it); a file it names is new.
-    const db = example.includes(EXAMPLE_DATABASE) ? await freshDatabase(testCluster()) : null;
+    // when the example copies out of it, or runs a command of a database store); a file it
+    // names is new.
+    const onDatabase = definitions.find((d) => d.spec.path.join(' ') === path)?.spec.databaseOnly;
+    const db = example.includes(EXAMPLE_DATABASE) || onDatabase ? await freshDatabase(testCluster()) : null;
     const args = words.map((w) =>
       w === EXAMPLE_DATABASE ? db!.url : w === './pct75.json' && db ? tempStore() : w,
     );
-    if (db && args[0] === '--store') {
+    if (db && (args[0] === '--store' || onDatabase)) {
       const filled = await nsmIn(['store', 'copy', '--to', db.url], { store: demo });
       expect(filled.status, filled.stderr).toBe(0);
     }
+    // The coordinator's role an access example names is a login of the test server.
+    if (path === 'access grant' || path === 'access revoke')
+      await ensureRole(testCluster(), args[args.indexOf(path.split(' ')[1]!) + 1]!);
     expect(program).toBe('nsm');
     // init and demo create stores: they get a path of their own; everything else a fresh copy of the demo.
     const store = tempStore();
@@ -69,7 +74,7 @@ describe('every --help example runs against a demo store', () => {
       const prepared = await nsmIn(step, { store, env });
       expect(prepared.status, `${step.join(' ')}\n${prepared.stderr}`).toBe(0);
     }
-    const run = await nsmIn(args, { store, env });
+    const run = await nsmIn(args, { store: onDatabase ? db!.url : store, env });
     await db?.drop();
     expect(run.status, `${example}\n${run.stderr}`).toBe(0);
   });

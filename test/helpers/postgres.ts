@@ -63,6 +63,18 @@ export async function sql<Row extends QueryResultRow = Record<string, unknown>>(
   return withClient(url, async (client) => (await client.query<Row>(text, params)).rows);
 }
 
+/**
+ * A role of the test server with this name, made if there is none yet (roles belong to the whole
+ * server, so test files running at once may both ask for it): for examples that name a role.
+ */
+export async function ensureRole(cluster: Pick<ClusterAddress, 'adminUrl'>, name: string): Promise<void> {
+  await sql(
+    cluster.adminUrl,
+    `DO $$ BEGIN CREATE ROLE ${pg.escapeIdentifier(name)} LOGIN;
+       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+  );
+}
+
 /** The server the global setup started for this run (test/helpers/global-setup.ts). */
 export function testCluster(): ClusterAddress {
   const cluster = inject('nsmPostgres');

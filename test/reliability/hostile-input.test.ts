@@ -9,7 +9,7 @@ import { kebab, type CommandSpec } from '../../src/cli/define.js';
 import { BIN, NOW, tempStore } from '../helpers/cli.js';
 import { demoStore } from '../helpers/demo.js';
 import { nsmIn } from '../helpers/in-process.js';
-import { freshDatabase, testCluster } from '../helpers/postgres.js';
+import { ensureRole, freshDatabase, sql, testCluster } from '../helpers/postgres.js';
 import { shellWords } from '../helpers/shell-words.js';
 import { nsmWithin, snapshot } from '../store/store-helpers.js';
 import { LONG, figure, scale } from './battery.js';
@@ -220,6 +220,15 @@ class Stores {
     if (existing) return existing;
     // init and demo make a store: theirs must not exist yet.
     if (MAKES_STORE.has(command)) return tempStore();
+    // The access commands work on a database: the demo's, with the role their example names.
+    if (definitions.find((d) => d.spec.path.join(' ') === command)?.spec.databaseOnly) {
+      const url = (await freshDatabase(testCluster())).url;
+      const copied = await nsmIn(['store', 'copy', '--to', url], { store: this.demo });
+      if (copied.status !== 0) throw new Error(`store copy: ${copied.stderr}`);
+      await ensureRole(testCluster(), 'pct75');
+      this.working.set(command, url);
+      return url;
+    }
     let pristine = this.pristine.get(command);
     if (!pristine) {
       pristine = tempStore();
@@ -248,8 +257,11 @@ function envFor(command: string): Record<string, string> {
 }
 
 /** The settings file and every file beside the store, to compare before and after a refusal. */
-function state(store: string): string {
-  const files = [...snapshot(store)].map(([name, bytes]) => `${name}:${bytes}`).sort();
+async function state(store: string): Promise<string> {
+  // A database store's state here is who may change which precinct (all that access changes).
+  const files = store.startsWith('postgres://')
+    ? [JSON.stringify(await sql(store, 'SELECT role, precinct FROM precinct_grants ORDER BY 1, 2'))]
+    : [...snapshot(store)].map(([name, bytes]) => `${name}:${bytes}`).sort();
   return JSON.stringify([files, existsSync(config) ? readFileSync(config, 'base64') : null]);
 }
 
@@ -326,11 +338,11 @@ describe('R4: hostile input on every flag of every command', () => {
    */
   async function runOnce(command: string, argv: string[]) {
     const store = await stores.for(command);
-    const before = state(store);
+    const before = await state(store);
     const started = performance.now();
     const run = await nsmIn(argv, { store, env: envFor(command) });
     const ms = performance.now() - started;
-    const changed = state(store) !== before;
+    const changed = (await state(store)) !== before;
     if (changed) {
       stores.discard(command);
       rmSync(config, { force: true });

@@ -15,7 +15,7 @@ import { FORMATS, table, text as textBlock } from '../../src/render/view.js';
 import { expectWellFramed, parseCalendar } from '../calendar/ics.js';
 import { LIBICAL, libical } from '../calendar/validators.js';
 import { tempStore } from '../helpers/cli.js';
-import { freshDatabase, testCluster } from '../helpers/postgres.js';
+import { ensureRole, freshDatabase, testCluster } from '../helpers/postgres.js';
 import { demoStore } from '../helpers/demo.js';
 import { sampleDocument } from '../helpers/documents.js';
 import { nsmIn, type InProcessRun } from '../helpers/in-process.js';
@@ -67,6 +67,12 @@ function kindsOf(spec: CommandSpec): Kind[] {
 
 /** Empty databases for `store copy` to copy the hostile store into, one for each run. */
 const copyTargets: string[] = [];
+
+/** A database holding the hostile store, for the commands of a database store (access, doctor --migrate). */
+let database = '';
+/** Roles of the test server whose names are payloads: the access commands print them. */
+const GRANTED = '=1+1';
+const REVOKED = '<b>html</b>';
 
 /** Where a run happens: the hostile store's copy, a settings file, a fresh folder, the fixture's ids. */
 interface Place {
@@ -121,10 +127,13 @@ const PLAN: Record<string, Invocation[]> = {
       store: (p) => join(p.folder, 'demo', 'store.json'),
     },
   ],
-  doctor: [{ args: () => ['doctor'] }],
+  doctor: [{ args: () => ['doctor'] }, { args: () => ['--store', database, 'doctor', '--migrate'] }],
   // Into a fresh database of the test server (its confirmation, on stderr, is what it prints).
   'store copy': [{ args: () => ['store', 'copy', '--to', copyTargets.pop()!] }],
   undo: [{ args: () => ['undo'] }, { args: () => ['undo', '--list'] }],
+  'access grant': [{ args: () => ['--store', database, 'access', 'grant', GRANTED, '--precinct', '75'] }],
+  'access revoke': [{ args: () => ['--store', database, 'access', 'revoke', REVOKED, '--precinct', '75'] }],
+  'access list': [{ args: () => ['--store', database, 'access', 'list'] }],
   'precinct list': [{ args: () => ['precinct', 'list', '--borough', 'Brooklyn'] }],
   'precinct show': [{ args: () => ['precinct', 'show', '75'] }],
   'precinct add': [
@@ -734,6 +743,10 @@ describe('R9: every output read back by a real parser', () => {
   beforeAll(buildFixture, 60_000);
   beforeAll(async () => {
     for (let i = 0; i < 4; i++) copyTargets.push((await freshDatabase(testCluster())).url);
+    database = (await freshDatabase(testCluster())).url;
+    await must(['store', 'copy', '--to', database, '-q'], base);
+    for (const role of [GRANTED, REVOKED]) await ensureRole(testCluster(), role);
+    await must(['--store', database, 'access', 'grant', REVOKED, '--precinct', '77', '-q'], base);
   });
 
   it('has an entry for every command, and knows how to read every kind its spec promises', () => {

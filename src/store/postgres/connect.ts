@@ -60,8 +60,12 @@ function withPassword(url: string, password: string | undefined): string {
   }
 }
 
-/** What a failure of the database means for the user, in one line, without the password. */
-export function databaseError(error: unknown, url: string): Error {
+/**
+ * What a failure of the database means for the user, in one line, without the password. `reading`:
+ * the command only reads, so a permission refused means the store cannot be read (exit 6), not
+ * written (exit 7).
+ */
+export function databaseError(error: unknown, url: string, reading = false): Error {
   if (error instanceof NsmError) return error;
   const e = error as { code?: string; message?: string };
   const where = withoutPassword(url);
@@ -86,6 +90,19 @@ export function databaseError(error: unknown, url: string): Error {
       `another change to the database at ${where} was made at the same time`,
       'nothing was changed; run the command again',
     );
+  // A privilege the role lacks, or a row that row-level security keeps it from changing.
+  if (e.code === '42501') {
+    const hint = "ask the store's administrator for your precinct: nsm access grant <role> --precinct <pct>";
+    return reading
+      ? new StoreUnreadableError(
+          `the database at ${where} does not let this role read the store (${message})`,
+          hint,
+        )
+      : new WriteError(
+          `cannot write to the database at ${where}: permission denied for this role (${message})`,
+          `nothing was changed; ${hint}`,
+        );
+  }
   if (e.code === '3D000')
     return new StoreUnreadableError(
       `there is no database at ${where} (${message})`,
@@ -131,7 +148,7 @@ export async function inTransaction<T>(
 }
 
 /** The schema versions applied to the database (empty for a database nsm never set up). */
-async function appliedVersions(client: Client): Promise<number[]> {
+export async function appliedVersions(client: Client): Promise<number[]> {
   const exists = await client.query<{ found: boolean }>(
     `SELECT to_regclass('schema_migrations') IS NOT NULL AS found`,
   );
@@ -143,10 +160,11 @@ async function appliedVersions(client: Client): Promise<number[]> {
 }
 
 /**
- * Brings the database's schema up to this nsm's, inside the caller's transaction; returns the
- * versions it applied. A database set up by a newer nsm is refused (exit 6), untouched.
+ * Brings the database's schema up to this nsm's (or to version `upTo`), inside the caller's
+ * transaction; returns the versions it applied. A database set up by a newer nsm is refused
+ * (exit 6), untouched.
  */
-export async function migrate(client: Client, url: string): Promise<number[]> {
+export async function migrate(client: Client, url: string, upTo = LATEST_VERSION): Promise<number[]> {
   const applied = await appliedVersions(client);
   const newest = Math.max(0, ...applied);
   if (newest > LATEST_VERSION)
@@ -164,8 +182,10 @@ export async function migrate(client: Client, url: string): Promise<number[]> {
     );
   const done: number[] = [];
   for (const migration of MIGRATIONS) {
-    if (applied.includes(migration.version)) continue;
+    if (applied.includes(migration.version) || migration.version > upTo) continue;
     await client.query(migration.sql);
+    await migration.fill?.(client);
+    if (migration.afterFill) await client.query(migration.afterFill);
     await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
       migration.version,
       migration.name,
@@ -174,3 +194,25 @@ export async function migrate(client: Client, url: string): Promise<number[]> {
   }
   return done;
 }
+
+/**
+ * Refuses a database that holds no nsm store, or one whose schema is not this nsm's (exit 6):
+ * an older one is brought up to date with doctor --migrate, a newer one needs a newer nsm.
+ */
+export async function checkSchema(client: Client, url: string): Promise<void> {
+  const applied = await appliedVersions(client);
+  const version = applied.length === 0 ? null : Math.max(...applied);
+  if (version === null)
+    throw new StoreUnreadableError(
+      `the database at ${withoutPassword(url)} holds no nsm store`,
+      'copy a store into it with: nsm store copy --to <url>',
+    );
+  if (version !== LATEST_VERSION)
+    throw new StoreUnreadableError(
+      `the database at ${withoutPassword(url)} has schema ${version}, and this nsm reads schema ${LATEST_VERSION}`,
+      version > LATEST_VERSION ? 'upgrade nsm to use it' : UPGRADE_HINT,
+    );
+}
+
+/** How a database at an older schema is brought up to date. */
+export const UPGRADE_HINT = "bring it up to date (as the store's administrator) with: nsm doctor --migrate";

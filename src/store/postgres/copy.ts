@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { RuleError, StoreUnreadableError } from '../../errors.js';
 import { SCHEMA_VERSION, storeProblem, type Store } from '../../domain/schema.js';
 import { LATEST_VERSION } from './schema.js';
+import { UPGRADE_HINT } from './connect.js';
 import { withoutPassword } from '../paths.js';
 import { applyChange, emptyLike, SERIES } from './records.js';
 
@@ -81,6 +82,8 @@ interface Rows {
  * Every table's rows (or a part's) in one query, each table's as one JSON array: one round trip,
  * and rows decoded by JSON.parse rather than field by field, which is most of a short command's
  * time. Dates come as YYYY-MM-DD text, JSON columns (edits, snapshots) as they were written.
+ * Private text is read through the masking views (see fences.ts): a role sees the private text of
+ * its own precincts, and a placeholder for the others'.
  */
 async function readRows(client: Client, part?: Part): Promise<Rows> {
   const where = (condition: string) => (part === undefined ? '' : ` WHERE ${condition}`);
@@ -92,7 +95,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
   // The NCOs who served the part's sectors, own its solutions, or the command names ($3); all of
   // them when one it names does not exist, so that the domain's error can say if there are any.
   const partNcos = `SELECT nco FROM nco_assignments WHERE sector = ANY($1)
-    UNION SELECT owner FROM solutions WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})
+    UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})
     UNION SELECT unnest($3::text[])
     UNION SELECT id FROM ncos WHERE EXISTS (SELECT unnest($3::text[]) EXCEPT SELECT id FROM ncos)`;
   const history = (table: string, owner: string, condition: string) =>
@@ -106,9 +109,9 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       `SELECT nco, position, sector, from_date, to_date FROM nco_assignments${where(`nco IN (${partNcos})`)}`,
       't.nco, t.position',
     ),
-    issue_history: history('issue_history', 'issue_id', `issue_id IN (${partIssues})`),
+    issue_history: history('issue_history_read', 'issue_id', `issue_id IN (${partIssues})`),
     solution_history: history(
-      'solution_history',
+      'solution_history_read',
       'solution_id',
       `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${partIssues}))`,
     ),
@@ -125,10 +128,10 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where('sector = ANY($1) OR id = ANY($2)')}`,
       BY_ID,
     ),
-    issues: list(`SELECT * FROM issues${ledger('sector = ANY($1)')}`, BY_ID),
-    solutions: list(`SELECT * FROM solutions${ledger(`issue_id IN (${partIssues})`)}`, BY_ID),
+    issues: list(`SELECT * FROM issues_read${ledger('sector = ANY($1)')}`, BY_ID),
+    solutions: list(`SELECT * FROM solutions_read${ledger(`issue_id IN (${partIssues})`)}`, BY_ID),
     minutes: list(
-      `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes${ledger(`meeting_id IN (${partMeetings})`)}`,
+      `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes_read${ledger(`meeting_id IN (${partMeetings})`)}`,
       't.recorded_at, t.meeting_id',
     ),
   };
@@ -183,7 +186,7 @@ export async function readStore(client: Client, url: string, part?: Part): Promi
   if (v !== LATEST_VERSION)
     throw new StoreUnreadableError(
       `the database at ${withoutPassword(url)} has schema ${v}, and this nsm reads schema ${LATEST_VERSION}`,
-      v > LATEST_VERSION ? 'upgrade nsm to use it' : 'bring it up to date with this nsm first',
+      v > LATEST_VERSION ? 'upgrade nsm to use it' : UPGRADE_HINT,
     );
   const data = await readRows(client, part);
   const phasePrecincts = groupRows(data.phase_precincts, (r) => r.step);

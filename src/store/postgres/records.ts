@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { Store } from '../../domain/schema.js';
+import { publicCopy } from '../../domain/minutes.js';
 
 /**
  * How each kind of record of the store is kept in the database: its main table (one row per
@@ -27,6 +28,11 @@ interface Kind<R> {
   main: Table<R>;
   /** The tables of its parts; their first column is the record's key. */
   parts: readonly Table<R>[];
+  /**
+   * The precinct whose records it is part of (looked up in `store` for a record that names its
+   * precinct through another); none for reference data, which only the administrator changes.
+   */
+  precinct?(record: R, store: Store): number | undefined;
 }
 
 type HistoryEntry = {
@@ -107,6 +113,7 @@ const KINDS = [
       ],
     },
     parts: [],
+    precinct: (p) => p.precinct,
   }),
   kind<Store['sectors'][number]>({
     records: (s) => s.sectors,
@@ -124,6 +131,7 @@ const KINDS = [
       rows: (s) => [[s.id, s.precinct, s.letter, s.description, s.sqMiles]],
     },
     parts: [],
+    precinct: (s) => s.precinct,
   }),
   kind<Store['phases'][number]>({
     records: (s) => s.phases,
@@ -197,6 +205,7 @@ const KINDS = [
         rows: (n) => n.assignments.map((a, i) => [n.id, i, a.sector, a.from, a.to]),
       },
     ],
+    precinct: (n) => n.precinct,
   }),
   kind<Store['meetings'][number]>({
     records: (s) => s.meetings,
@@ -248,6 +257,7 @@ const KINDS = [
       ],
     },
     parts: [],
+    precinct: (m) => m.precinct,
   }),
   kind<Store['issues'][number]>({
     records: (s) => s.issues,
@@ -289,6 +299,7 @@ const KINDS = [
       ],
     },
     parts: [historyTable('issue_history', 'issue_id')],
+    precinct: (i) => i.precinct,
   }),
   kind<Store['solutions'][number]>({
     records: (s) => s.solutions,
@@ -312,6 +323,7 @@ const KINDS = [
       ],
     },
     parts: [historyTable('solution_history', 'solution_id')],
+    precinct: (s, store) => store.issues.find((i) => i.id === s.issueId)?.precinct,
   }),
   kind<Store['minutes'][number]>({
     records: (s) => s.minutes,
@@ -325,8 +337,19 @@ const KINDS = [
         ['approved_on', 'date'],
         ['recorded_at', 'text'],
         ['snapshot', 'json'],
+        ['public_snapshot', 'json'],
       ],
-      rows: (m) => [[m.meetingId, m.approvedAt, m.approvedOn, m.recordedAt, JSON.stringify(m.snapshot)]],
+      // The public copy too: what a role that may not read the precinct's private text is shown.
+      rows: (m) => [
+        [
+          m.meetingId,
+          m.approvedAt,
+          m.approvedOn,
+          m.recordedAt,
+          JSON.stringify(m.snapshot),
+          JSON.stringify(publicCopy(m.snapshot)),
+        ],
+      ],
     },
     parts: [
       {
@@ -341,6 +364,7 @@ const KINDS = [
         rows: (m) => m.amendments.map((a, i) => [m.meetingId, i, a.on, a.note, a.recordedAt]),
       },
     ],
+    precinct: (m, store) => store.meetings.find((meeting) => meeting.id === m.meetingId)?.precinct,
   }),
 ] as const;
 
@@ -361,48 +385,68 @@ export interface RecordChange {
   after: unknown;
 }
 
+/** What a change does to one kind of record: those written (created or changed) and those retired. */
+interface KindPlan {
+  kind: Kind<unknown>;
+  created: Array<[unknown, number]>;
+  changed: Array<[unknown, number]>;
+  retired: Array<string | number>;
+}
+
+function planKind(k: Kind<unknown>, before: Store, after: Store, changes: RecordChange[]): KindPlan {
+  const old = new Map<string | number, { text: string; record: unknown }>();
+  k.records(before).forEach((r, i) => old.set(k.key(r, i), { text: JSON.stringify(r), record: r }));
+  const plan: KindPlan = { kind: k, created: [], changed: [], retired: [] };
+  const kept = new Set<string | number>();
+  k.records(after).forEach((r, i) => {
+    const key = k.key(r, i);
+    kept.add(key);
+    const was = old.get(key);
+    if (was?.text === JSON.stringify(r)) return;
+    (was ? plan.changed : plan.created).push([r, i]);
+    changes.push({ kind: k.main.name, key, before: was?.record ?? null, after: r });
+  });
+  plan.retired = [...old.keys()].filter((key) => !kept.has(key));
+  for (const key of plan.retired)
+    changes.push({ kind: k.main.name, key, before: old.get(key)!.record, after: null });
+  return plan;
+}
+
 /**
  * Writes to the database what turned `before` into `after`, inside the caller's transaction:
- * records created or changed (compared whole, parts included) are written with their parts, and
- * records gone are deleted. Id counters only ever go up.
+ * records created are inserted and records changed updated (compared whole; their parts written
+ * anew), and records gone are deleted. Id counters only ever go up. `guard` sees every change
+ * before anything is written, and may refuse it.
  */
-export async function applyChange(client: Client, before: Store, after: Store): Promise<RecordChange[]> {
+export async function applyChange(
+  client: Client,
+  before: Store,
+  after: Store,
+  guard?: (changes: readonly RecordChange[]) => Promise<void>,
+): Promise<RecordChange[]> {
   const changes: RecordChange[] = [];
-  const retiredByKind: Array<[Kind<unknown>, Array<string | number>]> = [];
-  for (const k of KINDS as readonly Kind<unknown>[]) {
-    const old = new Map<string | number, { text: string; record: unknown }>();
-    k.records(before).forEach((r, i) => old.set(k.key(r, i), { text: JSON.stringify(r), record: r }));
-    const changed: Array<[unknown, number]> = [];
-    const kept = new Set<string | number>();
-    k.records(after).forEach((r, i) => {
-      const key = k.key(r, i);
-      kept.add(key);
-      const was = old.get(key);
-      if (was?.text === JSON.stringify(r)) return;
-      changed.push([r, i]);
-      changes.push({ kind: k.main.name, key, before: was?.record ?? null, after: r });
-    });
-    const retired = [...old.keys()].filter((key) => !kept.has(key));
-    for (const key of retired)
-      changes.push({ kind: k.main.name, key, before: old.get(key)!.record, after: null });
-    retiredByKind.push([k, retired]);
-    if (changed.length === 0) continue;
-    await upsert(client, k.main, changed);
-    const keys = changed.map(([r, i]) => k.key(r, i));
+  const plans = (KINDS as readonly Kind<unknown>[]).map((k) => planKind(k, before, after, changes));
+  await guard?.(changes);
+  for (const { kind: k, created, changed } of plans) {
+    if (created.length + changed.length === 0) continue;
+    await update(client, k.main, changed);
+    await insert(client, k.main, created);
+    const keys = [...changed, ...created].map(([r, i]) => k.key(r, i));
     for (const part of k.parts) {
       await client.query(`DELETE FROM ${part.name} WHERE ${part.columns[0]![0]} = ANY($1::${k.keyType}[])`, [
         keys,
       ]);
-      await insert(client, part, changed);
+      await insert(client, part, [...changed, ...created]);
     }
   }
   // Retired records go last, those that name others first (their parts go with them).
-  for (const [k, keys] of retiredByKind.reverse()) {
-    if (keys.length === 0) continue;
-    await client.query(
+  for (const { kind: k, retired } of [...plans].reverse()) {
+    if (retired.length === 0) continue;
+    const deleted = await client.query(
       `DELETE FROM ${k.main.name} WHERE ${k.main.columns[0]![0]} = ANY($1::${k.keyType}[])`,
-      [keys],
+      [retired],
     );
+    checkAllRows(k.main.name, deleted.rowCount, retired.length);
   }
   for (const [key, sequence] of SERIES)
     if (after.nextId[key] !== before.nextId[key])
@@ -419,6 +463,47 @@ export const TABLES: readonly string[] = (KINDS as readonly Kind<unknown>[]).fla
   k.main.name,
   ...k.parts.map((p) => p.name),
 ]);
+
+/** Which precincts `changes` touch records of, and which kinds of reference data they change. */
+export function changedPrecincts(
+  changes: readonly RecordChange[],
+  before: Store,
+  after: Store,
+): { precincts: Set<number>; reference: Set<string> } {
+  const precincts = new Set<number>();
+  const reference = new Set<string>();
+  for (const c of changes) {
+    const k = (KINDS as readonly Kind<unknown>[]).find((kind) => kind.main.name === c.kind)!;
+    if (!k.precinct) {
+      reference.add(c.kind);
+      continue;
+    }
+    // A record moved from one precinct to another changes both.
+    for (const [record, store] of [
+      [c.before, before],
+      [c.after, after],
+    ] as const) {
+      if (record === null) continue;
+      const precinct = k.precinct(record, store) ?? k.precinct(record, store === after ? before : after);
+      if (precinct !== undefined) precincts.add(precinct);
+    }
+  }
+  return { precincts, reference };
+}
+
+/**
+ * A statement that left rows alone: row-level security hides from an UPDATE or DELETE the rows the
+ * role may not change, so it would succeed having done less. Refused, as a write that was refused.
+ */
+function checkAllRows(table: string, done: number | null, expected: number): void {
+  if (done === expected) return;
+  throw Object.assign(
+    new Error(
+      `permission denied: ${expected - (done ?? 0)} row(s) of ${table} may not be changed by this role`,
+    ),
+    { code: '42501' },
+  );
+}
 
 /**
  * The store with `changes` taken back: each record put back as it was before (or removed, if the
@@ -459,28 +544,36 @@ function canonical(value: unknown): string {
 }
 
 /** Inserts the rows of many records with one statement: each column travels as one array. */
-async function insert<R>(
-  client: Client,
-  table: Table<R>,
-  records: ReadonlyArray<[R, number]>,
-  conflict = '',
-) {
+async function insert<R>(client: Client, table: Table<R>, records: ReadonlyArray<[R, number]>) {
   const rows = records.flatMap(([r, i]) => table.rows(r, i));
   if (rows.length === 0) return;
   const names = table.columns.map(([name]) => name);
   const arrays = table.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
   const values = table.columns.map((_, i) => rows.map((row) => row[i] ?? null));
   await client.query(
-    `INSERT INTO ${table.name} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${conflict}`,
+    `INSERT INTO ${table.name} (${names.join(', ')}) SELECT * FROM unnest(${arrays})`,
     values,
   );
 }
 
-/** The same, replacing the rows whose key is already there. */
-async function upsert<R>(client: Client, table: Table<R>, records: ReadonlyArray<[R, number]>) {
-  const [key, ...rest] = table.columns.map(([name]) => name);
-  const set = rest.map((name) => `${name} = EXCLUDED.${name}`).join(', ');
-  await insert(client, table, records, `ON CONFLICT (${key}) DO UPDATE SET ${set}`);
+/**
+ * Replaces the rows of records already there, one statement for them all. An UPDATE, not an
+ * INSERT … ON CONFLICT: that reads the table's columns, and a coordinator may not read the
+ * private ones.
+ */
+async function update<R>(client: Client, table: Table<R>, records: ReadonlyArray<[R, number]>) {
+  const rows = records.flatMap(([r, i]) => table.rows(r, i));
+  if (rows.length === 0) return;
+  const names = table.columns.map(([name]) => name);
+  const [key, ...rest] = names;
+  const arrays = table.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  const values = table.columns.map((_, i) => rows.map((row) => row[i] ?? null));
+  const updated = await client.query(
+    `UPDATE ${table.name} AS t SET ${rest.map((name) => `${name} = v.${name}`).join(', ')}
+       FROM unnest(${arrays}) AS v (${names.join(', ')}) WHERE t.${key} = v.${key}`,
+    values,
+  );
+  checkAllRows(table.name, updated.rowCount, rows.length);
 }
 
 /** A store with no records: what a change to an empty database starts from. */

@@ -9,10 +9,17 @@
  * records which have been applied; a database holding one this nsm does not know was set up by a
  * newer nsm and is refused.
  */
+import type { Client } from 'pg';
+import { FENCED_PRECINCTS } from './fences.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Fills what the SQL cannot compute (nsm's own rules, in JavaScript), inside the same transaction. */
+  fill?: (client: Client) => Promise<void>;
+  /** SQL run after `fill` (a column made NOT NULL once it is filled). */
+  afterFill?: string;
 }
 
 const ID = (letter: string) => `text PRIMARY KEY CHECK (id ~ '^${letter}[0-9]+$')`;
@@ -207,6 +214,7 @@ CREATE SEQUENCE issue_id_seq MINVALUE 1;
 CREATE SEQUENCE solution_id_seq MINVALUE 1;
 `,
   },
+  FENCED_PRECINCTS,
 ];
 
 /** The newest schema version this nsm knows. */

@@ -7,6 +7,7 @@ import type { StoreSlice } from '../slice.js';
 import { sectorsOf } from './slice.js';
 import { RuleError } from '../../errors.js';
 import { applyChange, changedSince, TABLES, withChangesUndone, type RecordChange } from './records.js';
+import { checkChangeAllowed } from './access.js';
 
 /**
  * The PostgreSQL store as the commands see it: the same Store the JSON file gives, read in one
@@ -27,7 +28,7 @@ export async function loadDatabaseStore(
   try {
     return await inTransaction(client, () => readSlice(client, url, slice), 'REPEATABLE READ READ ONLY');
   } catch (error) {
-    throw databaseError(error, url);
+    throw databaseError(error, url, true);
   } finally {
     // Closed while the command goes on to show what it read (the process waits for it to close).
     void client.end().catch(() => {});
@@ -80,7 +81,9 @@ async function inChange<T>(
           const { after, result, undoes } = await make(client, before);
           const problem = storeProblem(after);
           if (problem) throw new Error(`refusing to write an invalid store: ${problem}`);
-          const changes = await applyChange(client, before, after);
+          const changes = await applyChange(client, before, after, (planned) =>
+            checkChangeAllowed(client, url, planned, before, after),
+          );
           if (changes.length > 0 || undoes !== undefined) {
             const logged = await client.query<{ seq: string }>(
               'INSERT INTO change_log (command, changes, undoes) VALUES ($1, $2, $3) RETURNING seq',
@@ -188,7 +191,7 @@ export async function listDatabaseChanges(
     );
     return rows.rows.map((r) => ({ seq: Number(r.seq), at: r.at, command: r.command, undone: r.undone }));
   } catch (error) {
-    throw databaseError(error, url);
+    throw databaseError(error, url, true);
   } finally {
     await client.end().catch(() => {});
   }
