@@ -87,20 +87,25 @@ interface Rows {
  */
 async function readRows(client: Client, part?: Part): Promise<Rows> {
   const where = (condition: string) => (part === undefined ? '' : ` WHERE ${condition}`);
-  const ledger = (condition: string) => where(part?.ledger === false ? 'false' : condition);
   const list = (select: string, order: string) =>
     `(SELECT coalesce(json_agg(t ORDER BY ${order}), '[]')::text FROM (${select}) t)`;
+  // The ledger's tables (issues, solutions, minutes), or none of their rows for a part without it:
+  // not even named in the query, which a new connection would otherwise spend time planning.
+  const withoutLedger = part?.ledger === false;
+  const ledger = (select: string, condition: string, order: string) =>
+    withoutLedger ? `'[]'` : list(`${select}${where(condition)}`, order);
   const partIssues = 'SELECT id FROM issues WHERE sector = ANY($1)';
   const partMeetings = 'SELECT id FROM meetings WHERE sector = ANY($1)';
   // The NCOs who served the part's sectors, own its solutions, or the command names ($3); all of
   // them when one it names does not exist, so that the domain's error can say if there are any.
   const partNcos = `SELECT nco FROM nco_assignments WHERE sector = ANY($1)
-    UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})
+    ${withoutLedger ? '' : `UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})`}
     UNION SELECT unnest($3::text[])
     UNION SELECT id FROM ncos WHERE EXISTS (SELECT unnest($3::text[]) EXCEPT SELECT id FROM ncos)`;
   const history = (table: string, owner: string, condition: string) =>
-    list(
-      `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table}${ledger(condition)}`,
+    ledger(
+      `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table}`,
+      condition,
       't.owner, t.position',
     );
   const lists: Record<Exclude<keyof Rows, 'created_at' | 'next_id'>, string> = {
@@ -115,8 +120,9 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       'solution_id',
       `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${partIssues}))`,
     ),
-    minutes_amendments: list(
-      `SELECT meeting_id, position, on_date, note, recorded_at FROM minutes_amendments${ledger(`meeting_id IN (${partMeetings})`)}`,
+    minutes_amendments: ledger(
+      'SELECT meeting_id, position, on_date, note, recorded_at FROM minutes_amendments',
+      `meeting_id IN (${partMeetings})`,
       't.meeting_id, t.position',
     ),
     precincts: list('SELECT * FROM precincts', 't.precinct'),
@@ -128,10 +134,11 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where('sector = ANY($1) OR id = ANY($2)')}`,
       BY_ID,
     ),
-    issues: list(`SELECT * FROM issues_read${ledger('sector = ANY($1)')}`, BY_ID),
-    solutions: list(`SELECT * FROM solutions_read${ledger(`issue_id IN (${partIssues})`)}`, BY_ID),
-    minutes: list(
-      `SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes_read${ledger(`meeting_id IN (${partMeetings})`)}`,
+    issues: ledger('SELECT * FROM issues_read', 'sector = ANY($1)', BY_ID),
+    solutions: ledger('SELECT * FROM solutions_read', `issue_id IN (${partIssues})`, BY_ID),
+    minutes: ledger(
+      'SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes_read',
+      `meeting_id IN (${partMeetings})`,
       't.recorded_at, t.meeting_id',
     ),
   };
