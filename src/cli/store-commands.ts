@@ -62,8 +62,8 @@ export const doctor = spec({
     'staffing (sectors below two NCOs, precincts without sectors or NCOs) only in\n' +
     '--precinct (default: the precinct setting).\n' +
     'Put a backup back with: nsm doctor --restore 000012 (nsm doctor lists them).\n' +
-    'On a PostgreSQL store, doctor --migrate applies the migrations the database lacks, in one\n' +
-    'transaction; the checks and --restore work on a JSON file only, for now.',
+    'On a PostgreSQL store, doctor runs the same checks (a database keeps no backups: pg_dump\n' +
+    'does), and doctor --migrate applies the migrations the database lacks, in one transaction.',
   records: true,
 });
 
@@ -98,9 +98,9 @@ export const copy = spec({
     'Ids, histories, approved minutes and id counters are copied as they are, in one\n' +
     'transaction: a copy cut off part-way leaves the database empty. The password comes\n' +
     'from the URL, PGPASSWORD or ~/.pgpass, and is never printed or recorded.\n' +
-    'Other commands work on a database store too (--store postgres://…), except demo and\n' +
-    'doctor (but doctor --migrate), which work on a JSON file only; nsm init sets up an empty\n' +
-    'database, and nsm access grant fences its precincts.',
+    'Every other command works on a database store too (--store postgres://…), but\n' +
+    'doctor --restore (a database keeps no backups: pg_dump does); nsm init and nsm demo set up\n' +
+    'an empty database, and nsm access grant fences its precincts.',
 });
 
 export const definitions: Definition[] = [

@@ -15,7 +15,7 @@ import {
   type JournalEntry,
 } from '../store/history.js';
 import { keepingIdCounters, replaceStore, serializeStore } from '../store/store.js';
-import { readStoreText } from '../store/load.js';
+import { loadStore, readStoreText } from '../store/load.js';
 import { abandonedLock } from '../store/lock.js';
 import { parseStore } from '../store/parse.js';
 import { fields, heading, table, text, when, type Block, type Output } from '../render/view.js';
@@ -27,7 +27,9 @@ import { fileStoreOnly, isDatabaseUrl, withoutPassword } from '../store/paths.js
 
 export async function run(ctx: Context, options: Options<typeof doctor>): Promise<Output> {
   if (options.migrate) return migrate(ctx, options);
-  if (isDatabaseUrl(ctx.storePath)) throw fileStoreOnly(ctx.storePath, ['doctor']);
+  const database = isDatabaseUrl(ctx.storePath);
+  // A database keeps no backups of nsm's: PostgreSQL's own tools (pg_dump) back it up.
+  if (database && options.restore !== undefined) throw fileStoreOnly(ctx.storePath, ['doctor', '--restore']);
   if (options.restore !== undefined) return restore(ctx, options.restore);
   const { precinct } = parseScope({ precinct: options.precinct });
   const findings: Finding[] = [];
@@ -35,8 +37,11 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
   let read: Store | null = null;
   try {
     // Leniently: a store that reads and writes refuse (duplicate ids, broken references) is
-    // still opened here, so that every problem in it can be listed.
-    const store = parseStore(await readStoreText(ctx.storePath), ctx.storePath, { lenient: true });
+    // still opened here, so that every problem in it can be listed. A database's own constraints
+    // keep most of those out; what they cannot is reported as the store being unreadable.
+    const store = database
+      ? await loadStore(ctx)
+      : parseStore(await readStoreText(ctx.storePath), ctx.storePath, { lenient: true });
     read = store;
     counts = { precincts: store.precincts.length, sectors: store.sectors.length, ncos: store.ncos.length };
     findings.push(
@@ -47,12 +52,12 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
     if (!(error instanceof StoreUnreadableError)) throw error;
     findings.push({ level: 'error', code: 'unreadable', message: error.message });
   }
-  findings.push(...(await leftovers(ctx)));
-  const backups = await backupList(ctx, read);
+  if (!database) findings.push(...(await leftovers(ctx)));
+  const backups = database ? [] : await backupList(ctx, read);
   const errors = findings.filter((f) => f.level === 'error').length;
   const blocks: Block[] = [
     fields([
-      ['Store', ctx.storePath],
+      ['Store', withoutPassword(ctx.storePath)],
       ['Format', `${SCHEMA_VERSION}`],
       ...(counts
         ? ([
@@ -77,14 +82,14 @@ export async function run(ctx: Context, options: Options<typeof doctor>): Promis
     table(
       ['Backup', 'Saved (New York)', 'Replaced by'],
       backups.map((b) => [b.name, when(b.savedAt), b.replacedBy]),
-      'No backups yet.',
+      database ? 'None: back a database up with pg_dump; nsm undo takes back a change.' : 'No backups yet.',
     ),
   ];
   if (backups.length > 0)
     blocks.push(text(`Put one back with: nsm doctor --restore ${backups.at(-1)!.name}`));
   return {
     json: {
-      store: ctx.storePath,
+      store: withoutPassword(ctx.storePath),
       schemaVersion: SCHEMA_VERSION,
       ok: errors === 0,
       // The precinct whose staffing was checked; null for every precinct.

@@ -16,7 +16,7 @@ export type StoreSlice = (
   meetings?: readonly (string | null | undefined)[];
   /** NCOs the command names (`--owner N3`), read too wherever they serve. */
   ncos?: readonly (string | null | undefined)[];
-  /** Only the meetings: none of the slice's issues, solutions or minutes (`meeting next`, say). */
+  /** Only the meetings: none of the slice's issues, solutions or minutes (`meeting next`, `issue raise`). */
   meetingsOnly?: boolean;
 };
 

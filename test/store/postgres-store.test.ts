@@ -180,12 +180,30 @@ describe('the commands on a PostgreSQL store', () => {
     expect(Number(next!.n)).toBeGreaterThan(Math.max(...ids.map((id) => Number(id.slice(1)))));
   }, 180_000);
 
-  it('refuse doctor, which works on a file', async () => {
+  it('check a database with doctor as a file is checked (with no backups), and refuse --restore', async () => {
     const db = await databaseOf(demo);
-    const run = await nsmIn(['--store', db.url, 'doctor']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/works on a JSON store file, not on a PostgreSQL store/);
-    expect(run.stderr).not.toContain(db.password);
+    const file = tempStore();
+    copyFileSync(demo, file);
+    // The same change on both, which leaves a sector short of NCOs: a finding to report.
+    for (const store of [file, db.url])
+      expect((await nsmIn(['--store', store, 'nco', 'unassign', 'N1'])).status).toBe(0);
+    const onFile = await nsmIn(['doctor', '--precinct', 'all', '--json'], { store: file });
+    const onDb = await nsmIn(['--store', db.url, 'doctor', '--precinct', 'all', '--json']);
+    expect(onDb.status, onDb.stderr).toBe(onFile.status);
+    const report = (r: typeof onDb) =>
+      JSON.parse(r.stdout) as { store: string; findings: unknown[]; counts: unknown; backups: unknown[] };
+    const fromFile = report(onFile);
+    const fromDb = report(onDb);
+    expect(fromDb.findings.length).toBeGreaterThan(0);
+    expect(fromDb.findings).toEqual(fromFile.findings);
+    expect(fromDb.counts).toEqual(fromFile.counts);
+    expect(fromDb.backups).toEqual([]);
+    expect(fromDb.store).toBe(db.url.replace(/:[^:@/]*@/, ':***@'));
+    expect(onDb.stdout).not.toContain(db.password);
+    const restore = await nsmIn(['--store', db.url, 'doctor', '--restore', '000001']);
+    expect(restore.status).toBe(2);
+    expect(restore.stderr).toMatch(/doctor --restore works on a JSON store file, not on a PostgreSQL store/);
+    expect(restore.stderr).not.toContain(db.password);
   });
 
   it('build the demo in an empty database, with the records and tour a file gets', async () => {

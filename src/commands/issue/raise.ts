@@ -62,7 +62,8 @@ export async function run(ctx: Context, options: Options<typeof raise>): Promise
       store.issues.push(issue);
       return { issue, record: issueRecord(store, issue) };
     },
-    { meeting: meetingId },
+    // A new issue needs its meeting and no other record of the ledger: the slice leaves them out.
+    { meeting: meetingId, meetingsOnly: true },
   );
   return {
     json: record,
