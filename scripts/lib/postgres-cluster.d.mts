@@ -11,6 +11,8 @@ export interface ClusterAddress {
 export interface Cluster extends ClusterAddress {
   /** Stops the server and removes its folder; later calls do nothing. */
   stop(): Promise<void>;
+  /** Stops the server (fast: its sessions are ended) and starts it again on the same port. */
+  restart(): Promise<void>;
 }
 
 /**

@@ -51,7 +51,13 @@ export async function startCluster() {
     await initdb(join(bin, 'initdb'), dataDir, owner);
     configure(dataDir, dir);
     const port = await startServer(join(bin, 'pg_ctl'), dataDir, owner);
-    return { port, socketDir: dir, adminUrl: adminUrl(dir, port), stop };
+    // Stops the server as an administrator would (its sessions ended, their transactions rolled
+    // back) and starts it again on the same port: what a command sees of a server restarted.
+    const restart = async () => {
+      await stopServer(join(bin, 'pg_ctl'), dataDir, owner);
+      await startServer(join(bin, 'pg_ctl'), dataDir, owner, port);
+    };
+    return { port, socketDir: dir, adminUrl: adminUrl(dir, port), stop, restart };
   } catch (error) {
     await stop();
     throw error;
@@ -178,17 +184,17 @@ function configure(dataDir, socketDir) {
  * Starts the server on a free port and waits until it accepts connections. The port is free when
  * chosen but may be taken before the server binds it; then another port is tried.
  */
-async function startServer(pgCtl, dataDir, owner) {
+async function startServer(pgCtl, dataDir, owner, samePort) {
   const log = join(dirname(dataDir), 'server.log');
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = samePort ?? (await freePort());
     const logged = existsSync(log) ? readFileSync(log, 'utf8').length : 0;
     try {
       await run(pgCtl, ['start', '-D', dataDir, '-l', log, '-w', '-t', '60', '-o', `-p ${port}`], owner, '/');
       return port;
     } catch (error) {
       const said = existsSync(log) ? readFileSync(log, 'utf8').slice(logged) : '';
-      if (attempt < 3 && said.includes('Address already in use')) continue;
+      if (attempt < 3 && samePort === undefined && said.includes('Address already in use')) continue;
       throw new Error(`${error.message}\nThe server's log:\n${said.trim()}`, {
         cause: error,
       });

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, nsmAsync, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
-import { freshDatabase, sql, testCluster, type FreshDatabase } from '../helpers/postgres.js';
+import pg from 'pg';
+import { freshDatabase, sql, startCluster, testCluster, type FreshDatabase } from '../helpers/postgres.js';
 
 /**
  * The commands on a PostgreSQL store (`--store postgres://…`, the test server's): the same domain
@@ -205,6 +206,59 @@ describe('the commands on a PostgreSQL store', () => {
     expect(restore.stderr).toMatch(/doctor --restore works on a JSON store file, not on a PostgreSQL store/);
     expect(restore.stderr).not.toContain(db.password);
   });
+
+  it('end a change with exit 7 when the server stops part-way, with nothing of it written', async () => {
+    // A server of its own, to stop and start again.
+    const cluster = await startCluster();
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    try {
+      const db = await freshDatabase(cluster);
+      expect((await nsmIn(['store', 'copy', '--to', db.url], { store: demo })).status).toBe(0);
+      // The administrator holds the change log, so the change writes its issue, then waits to log it.
+      const holder = new pg.Client({
+        connectionString: cluster.adminUrl.replace('/postgres?', `/${db.name}?`),
+      });
+      holder.on('error', () => {});
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE change_log IN ACCESS EXCLUSIVE MODE');
+      const raising = nsmAsync([
+        '--store',
+        db.url,
+        'issue',
+        'raise',
+        '--meeting',
+        'M1',
+        '--summary',
+        'Half written',
+      ]);
+      await admin.connect();
+      let waiting = false;
+      for (let i = 0; i < 200 && !waiting; i++) {
+        const rows = await admin.query(
+          `SELECT query FROM pg_stat_activity WHERE application_name = 'nsm' AND wait_event_type = 'Lock'`,
+        );
+        waiting = rows.rows.some((r: { query: string }) => /INSERT INTO change_log/.test(r.query));
+        if (!waiting) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(waiting, 'the change was seen waiting to log itself, its issue written').toBe(true);
+      await admin.end();
+      await cluster.restart();
+      const run = await raising;
+      expect(run.status, run.stderr).toBe(7);
+      expect(run.stderr).toMatch(/^nsm: lost the database at postgres:\/\/[^:]+:\*\*\*@/);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).not.toContain(db.password);
+      // The server rolled the change back: the store is as it was, and reads.
+      expect(await sql(db.url, `SELECT id FROM issues WHERE summary = 'Half written'`)).toEqual([]);
+      const list = await nsmIn(['--store', db.url, 'issue', 'list', '--json']);
+      expect(list.status, list.stderr).toBe(0);
+      expect(JSON.parse(list.stdout)).toHaveLength(10);
+    } finally {
+      await admin.end().catch(() => {});
+      await cluster.stop();
+    }
+  }, 60_000);
 
   it('build the demo in an empty database, with the records and tour a file gets', async () => {
     const db = await freshDatabase(testCluster());
