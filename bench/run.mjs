@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoCases, infoCases, storeCases, taskwarriorCases } from './lib/cases.mjs';
 import { databaseCases, FLAT, startDatabases } from './lib/database.mjs';
-import { CommandFailed, measurePair, median } from './lib/measure.mjs';
+import { CommandFailed, measureAcross, measurePair, median } from './lib/measure.mjs';
 import { CACHE, NO_CONFIG, OUT, REPO, WORK } from './lib/paths.mjs';
 import { casesTable, header, mb, scalingTable, verdict } from './lib/report.mjs';
 import {
@@ -41,6 +41,8 @@ const OPEN_STORE = { scale: 1, openIssues: 12000 };
 const QUICK_OPEN_STORE = { scale: 0.1, openIssues: 1200 };
 /** The most a write's peak memory may be, as a multiple of the store file's size. */
 const RSS_BUDGET = 6;
+/** The fewest runs of a database case (each takes a fraction of a second). */
+const DATABASE_RUNS = 11;
 
 /** A wrong command line: said in one line, without a stack trace. */
 class UsageError extends Error {}
@@ -145,6 +147,29 @@ function measure(c, opts) {
     () => c.floor.command(f++),
     opts,
   );
+  return resultOf(c, caseSamples, floorSamples, peak);
+}
+
+/**
+ * Measures a database case on every scale's database at once (measureAcross), so the no-growth
+ * verdict compares runs made side by side; returns one result row per scale.
+ */
+function measureScales(cases, opts) {
+  const runs = cases.map(() => 0);
+  let f = 0;
+  log(
+    `[${++done}] ${new Date().toISOString().slice(11, 19)} ${cases[0].label} on ${cases.map((c) => c.store).join(', ')}, in turn, vs ${cases[0].floor.label} ...`,
+  );
+  const { samples, floorSamples, peakMb } = measureAcross(
+    cases.map((c, k) => () => c.command(runs[k]++)),
+    () => cases[0].floor.command(f++),
+    opts,
+  );
+  return cases.map((c, k) => resultOf(c, samples[k], floorSamples, peakMb[k]));
+}
+
+/** A case's result row from its samples and its floor's. */
+function resultOf(c, caseSamples, floorSamples, peak) {
   const result = {
     id: c.id,
     label: c.label,
@@ -205,14 +230,25 @@ function runCases(opts, prepared) {
     }
     if (scale === opts.mainScale) for (const c of infoCases(s)) info.push(measure(c, opts));
     removeWorkCopy(store);
-    if (databases.urls)
-      for (const c of databaseCases(databases.urls[scale], store.facts, store.label, databases.rttMs)) {
-        const r = measure(c, opts);
-        if (!byCase.has(c.id))
-          byCase.set(c.id, { label: c.label.replace(/ M\d+/g, ' <id>'), flat: true, results: {} });
-        byCase.get(c.id).results[scale] = r;
-        if (scale === opts.mainScale) rows.push(r);
-      }
+  }
+  if (databases.urls) {
+    const perScale = opts.scales.map((scale) => {
+      const store = stores[`scale ${scale}`];
+      return databaseCases(databases.urls[scale], store.facts, store.label, databases.rttMs);
+    });
+    for (const [k, first] of perScale[0].entries()) {
+      // Short commands, whose medians need more runs than the file cases' to settle.
+      const results = measureScales(
+        perScale.map((cases) => cases[k]),
+        { ...opts, runs: Math.max(opts.runs, DATABASE_RUNS) },
+      );
+      const label = first.label.replace(/ M\d+/g, ' <id>');
+      byCase.set(first.id, { label, flat: true, results: {} });
+      opts.scales.forEach((scale, i) => {
+        byCase.get(first.id).results[scale] = results[i];
+        if (scale === opts.mainScale) rows.push(results[i]);
+      });
+    }
   }
 
   const tw = [];

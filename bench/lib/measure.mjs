@@ -69,6 +69,30 @@ export function measurePair(nextCase, nextFloor, { warmups, runs }) {
 }
 
 /**
+ * Measures one case on several stores against one floor, round after round: each store's command
+ * in turn, then the floor, so that every store sees the same state of the machine and their times
+ * compare. Warm-ups as in measurePair; returns each store's samples and peak memory.
+ */
+export function measureAcross(nextCases, nextFloor, { warmups, runs }) {
+  const peakMb = nextCases.map(() => null);
+  for (let i = 0; i < warmups; i++) {
+    nextCases.forEach((next, k) => {
+      const command = next();
+      if (i === 0 && command.file === process.execPath) peakMb[k] = peakRssMb(command);
+      else timeOnce(command);
+    });
+    timeOnce(nextFloor());
+  }
+  const samples = nextCases.map(() => []);
+  const floorSamples = [];
+  for (let i = 0; i < runs; i++) {
+    nextCases.forEach((next, k) => samples[k].push(timeOnce(next())));
+    floorSamples.push(timeOnce(nextFloor()));
+  }
+  return { samples, floorSamples, peakMb };
+}
+
+/**
  * The peak resident set size of a Node command, in MB, from a separate untimed run with
  * bench/peak-rss.cjs preloaded. `command.args` must start with the script Node runs.
  */
