@@ -14,6 +14,11 @@ export type StoreSlice = (
 ) & {
   /** Other meetings the command names (`--meeting`, `--at`), read too wherever they are. */
   meetings?: readonly (string | null | undefined)[];
+  /**
+   * Days (YYYY-MM-DD) whose meetings anywhere, a day either side, the command must see: a new
+   * meeting's conflicts (an NCO booked elsewhere, the venue taken) are city-wide.
+   */
+  days?: readonly string[];
   /** NCOs the command names (`--owner N3`), read too wherever they serve. */
   ncos?: readonly (string | null | undefined)[];
   /** Only the meetings: none of the slice's issues, solutions or minutes (`meeting next`, `issue raise`). */

@@ -32,27 +32,33 @@ export async function run(ctx: Context, options: Options<typeof reschedule>): Pr
     throw new UsageError(`nothing to change for ${id}`, `give at least one of ${FLAGS}`);
 
   // Looked at first, so a change that changes nothing writes nothing (and leaves no undo step).
-  const preview = await loadStore(ctx);
+  const preview = await loadStore(ctx, { meeting: id, meetingsOnly: true });
   if (plan(preview, id, change).changed.length === 0) return unchanged(preview, id);
+  // The meeting's sector, and every meeting around its new day: conflicts are city-wide.
+  const day = (change.start ?? findMeeting(preview, id).start).slice(0, 10);
 
-  const result = await changeStore(ctx, (store) => {
-    const meeting = findMeeting(store, id);
-    const before = { ...meeting };
-    const planned = plan(store, id, change);
-    const conflicts = newConflicts(store, meeting, planned.after, ctx.now());
-    if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
-    const warnings = newWarnings(store, planned);
-    const { id: _id, sector: _sector, ...fields } = planned.after;
-    Object.assign(meeting, fields, { revision: meeting.revision + 1, updatedAt: ctx.now().toISOString() });
-    return {
-      record: meetingRecord(store, meeting),
-      page: meetingFields(store, meeting),
-      summary: describeChanges(before, planned),
-      dropped: planned.droppedAddress,
-      overridden: conflicts,
-      warnings,
-    };
-  });
+  const result = await changeStore(
+    ctx,
+    (store) => {
+      const meeting = findMeeting(store, id);
+      const before = { ...meeting };
+      const planned = plan(store, id, change);
+      const conflicts = newConflicts(store, meeting, planned.after, ctx.now());
+      if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
+      const warnings = newWarnings(store, planned);
+      const { id: _id, sector: _sector, ...fields } = planned.after;
+      Object.assign(meeting, fields, { revision: meeting.revision + 1, updatedAt: ctx.now().toISOString() });
+      return {
+        record: meetingRecord(store, meeting),
+        page: meetingFields(store, meeting),
+        summary: describeChanges(before, planned),
+        dropped: planned.droppedAddress,
+        overridden: conflicts,
+        warnings,
+      };
+    },
+    { meeting: id, meetingsOnly: true, days: [day] },
+  );
   const { record } = result;
   return {
     json: record,

@@ -65,24 +65,29 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
     ? planSeries(at, repeat, { count, until }, latestDay(today))
     : { starts: [at], rule: '', notes: [] };
 
-  const { created, overridden, warnings } = await changeStore(ctx, (store) => {
-    const found = findSector(store, sector);
-    const candidates = plan.starts.map((start) => ({ sector, start, durationMinutes: duration, ...venue }));
-    const conflicts = candidates.flatMap((c, i) => [
-      ...findConflicts(store, c, ctx.now()),
-      ...overlapsPrevious(candidates, i),
-    ]);
-    if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
-    // Checked before the series is added, so its own meetings do not count as "already meets".
-    const warnings = candidates.flatMap((c) => scheduleWarnings(store, c).map((w) => w.message));
-    const created = addMeetings(
-      store,
-      candidates.map((c) => ({ ...c, precinct: found.precinct, title })),
-      repeat !== null,
-      { stamp: ctx.now().toISOString(), newUuid: ctx.newUuid },
-    );
-    return { created: created.map((m) => meetingRecord(store, m)), overridden: conflicts, warnings };
-  });
+  const { created, overridden, warnings } = await changeStore(
+    ctx,
+    (store) => {
+      const found = findSector(store, sector);
+      const candidates = plan.starts.map((start) => ({ sector, start, durationMinutes: duration, ...venue }));
+      const conflicts = candidates.flatMap((c, i) => [
+        ...findConflicts(store, c, ctx.now()),
+        ...overlapsPrevious(candidates, i),
+      ]);
+      if (conflicts.length > 0 && !options.force) throw refusal(conflicts, ctx.now());
+      // Checked before the series is added, so its own meetings do not count as "already meets".
+      const warnings = candidates.flatMap((c) => scheduleWarnings(store, c).map((w) => w.message));
+      const created = addMeetings(
+        store,
+        candidates.map((c) => ({ ...c, precinct: found.precinct, title })),
+        repeat !== null,
+        { stamp: ctx.now().toISOString(), newUuid: ctx.newUuid },
+      );
+      return { created: created.map((m) => meetingRecord(store, m)), overridden: conflicts, warnings };
+    },
+    // The sector's meetings, and every meeting around the new ones' days: conflicts are city-wide.
+    { sector, meetingsOnly: true, days: plan.starts.map((start) => start.slice(0, 10)) },
+  );
 
   const first = created[0]!;
   const where = fromSettings.length > 0 ? ` (venue from the ${fromSettings.join(' and ')} setting)` : '';

@@ -96,9 +96,13 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     withoutLedger ? `'[]'` : list(`${select}${where(condition)}`, order);
   const partIssues = 'SELECT id FROM issues WHERE sector = ANY($1)';
   const partMeetings = 'SELECT id FROM meetings WHERE sector = ANY($1)';
-  // The NCOs who served the part's sectors, own its solutions, or the command names ($3); all of
-  // them when one it names does not exist, so that the domain's error can say if there are any.
-  const partNcos = `SELECT nco FROM nco_assignments WHERE sector = ANY($1)
+  // The meetings of the days the command names ($4), a day either side, in every sector.
+  const onDays = `start::date IN (SELECT d + k FROM unnest($4::date[]) d, generate_series(-1, 1) k)`;
+  // The NCOs who served the part's sectors (or those of its meetings on those days), own its
+  // solutions, or the command names ($3); all of them when one it names does not exist, so that
+  // the domain's error can say if there are any.
+  const partNcos = `SELECT nco FROM nco_assignments
+      WHERE sector = ANY($1) OR sector IN (SELECT sector FROM meetings WHERE ${onDays})
     ${withoutLedger ? '' : `UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})`}
     UNION SELECT unnest($3::text[])
     UNION SELECT id FROM ncos WHERE EXISTS (SELECT unnest($3::text[]) EXCEPT SELECT id FROM ncos)`;
@@ -131,7 +135,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     psas: list('SELECT * FROM psas', 't.psa'),
     ncos: list(`SELECT * FROM ncos${where(`id IN (${partNcos})`)}`, BY_ID),
     meetings: list(
-      `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where('sector = ANY($1) OR id = ANY($2)')}`,
+      `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where(`sector = ANY($1) OR id = ANY($2) OR ${onDays}`)}`,
       BY_ID,
     ),
     issues: ledger('SELECT * FROM issues_read', 'sector = ANY($1)', BY_ID),
@@ -154,7 +158,7 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
   const row = (
     await client.query<Record<string, string | null>>(
       sql,
-      part === undefined ? [] : [part.sectors, part.meetings, part.ncos],
+      part === undefined ? [] : [part.sectors, part.meetings, part.ncos, part.days],
     )
   ).rows[0]!;
   return Object.fromEntries(
@@ -167,6 +171,8 @@ export interface Part {
   sectors: readonly string[];
   meetings: readonly string[];
   ncos: readonly string[];
+  /** Days whose meetings, a day either side, are read wherever they are (and their NCOs). */
+  days: readonly string[];
   /** With the sectors' issues, solutions and minutes; without, only their meetings. */
   ledger: boolean;
 }

@@ -44,6 +44,7 @@ async function readSlice(client: Client, url: string, slice: StoreSlice | undefi
     sectors: await sectorsOf(client, slice),
     meetings: named(slice.meetings),
     ncos: named(slice.ncos),
+    days: slice.days ?? [],
     ledger: !slice.meetingsOnly,
   });
 }
