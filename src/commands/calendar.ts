@@ -11,11 +11,20 @@ import type { Store } from '../domain/schema.js';
 import { findSector } from '../domain/sectors.js';
 import { calendarDomain } from '../settings/values.js';
 import { loadStore } from '../store/load.js';
+import type { StoreSlice } from '../store/slice.js';
 import type { Output } from '../render/view.js';
 import { refuseStoreFiles, writeAtomically } from './output-file.js';
 import { writeSplit } from './calendar/split.js';
 
 type CalendarOptions = Options<typeof calendar>;
+
+/** The part of a database store a calendar is drawn from: its precinct, sector or meeting's sector. */
+function sliceOf(scope: CalendarScope): StoreSlice | undefined {
+  if (scope.kind === 'all') return undefined;
+  if (scope.kind === 'precinct') return { precinct: scope.precinct };
+  if (scope.kind === 'sector') return { sector: scope.sector };
+  return { meeting: scope.meeting };
+}
 
 export async function run(ctx: Context, options: CalendarOptions): Promise<Output> {
   const scope = parseCalendarScope(options);
@@ -38,7 +47,7 @@ export async function run(ctx: Context, options: CalendarOptions): Promise<Outpu
       domain,
     );
   }
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, sliceOf(scope));
   assertExists(store, scope);
   const view = calendarView(store, scope, range, domain);
   const { renderICalendar } = await import('../render/icalendar.js');

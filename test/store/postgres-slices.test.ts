@@ -172,6 +172,14 @@ const STEPS: string[][] = [
   ['agenda', 'M28', '--format', 'md'],
   ['minutes', 'M26', '--format', 'md'],
   ['minutes', 'M27', '--format', 'md'],
+  ['report', 'issues', '--precinct', '14', '--json'],
+  ['report', 'issues', '--sector', '14A', '--format', 'md'],
+  ['report', 'issues', '--precinct', '76'],
+  ['calendar', '--precinct', '14'],
+  ['calendar', '--sector', '75A'],
+  ['calendar', '--meeting', 'M28'],
+  ['calendar', '--meeting', 'M999'],
+  ['calendar', '--precinct', '999'],
 ];
 
 describe('sliced commands on a database store', () => {

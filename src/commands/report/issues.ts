@@ -17,6 +17,7 @@ import type { Store } from '../../domain/schema.js';
 import { findSector } from '../../domain/sectors.js';
 import { heading, table, text, type Block, type Output } from '../../render/view.js';
 import { loadStore } from '../../store/load.js';
+import { sliceOfScope } from '../../store/slice.js';
 import { assertScopeExists, parseScope } from '../scope.js';
 
 export async function run(ctx: Context, options: Options<typeof issues>): Promise<Output> {
@@ -28,7 +29,7 @@ export async function run(ctx: Context, options: Options<typeof issues>): Promis
   const today = dateInNewYork(ctx.now());
   const period = parsePeriod(options, today);
   const scope = parseScope(options);
-  const store = await loadStore(ctx);
+  const store = await loadStore(ctx, sliceOfScope(scope));
   assertScopeExists(store, scope);
   const reportScope: ReportScope = {
     precinct:
