@@ -3,7 +3,7 @@ import type { Store } from '../../domain/schema.js';
 import { NotFoundError, RuleError, WriteError } from '../../errors.js';
 import { withoutPassword } from '../paths.js';
 import { checkSchema, connect, databaseError, inTransaction } from './connect.js';
-import { changedPrecincts, type RecordChange } from './records.js';
+import { changedPrecincts, SERIES, type RecordChange } from './records.js';
 
 /**
  * Who may change which precincts of a database store. The administrator (the role that owns the
@@ -70,14 +70,8 @@ const WRITE = [
   'minutes_amendments',
 ];
 
-const SEQUENCES = [
-  'nco_id_seq',
-  'meeting_id_seq',
-  'series_id_seq',
-  'issue_id_seq',
-  'solution_id_seq',
-  'change_log_seq_seq',
-];
+/** The id counters (written by setval) and the change log's. */
+const SEQUENCES = [...SERIES.map(([, sequence]) => sequence), 'change_log_seq_seq'];
 
 /**
  * Gives `role` exactly the privileges a coordinator has on this schema: all taken away first, so

@@ -200,8 +200,12 @@ export async function migrate(client: Client, url: string, upTo = LATEST_VERSION
  * an older one is brought up to date with doctor --migrate, a newer one needs a newer nsm.
  */
 export async function checkSchema(client: Client, url: string): Promise<void> {
-  const applied = await appliedVersions(client);
-  const version = applied.length === 0 ? null : Math.max(...applied);
+  // One query: every read of the store starts with it.
+  const found = await client.query<{ version: number | null }>(
+    `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL
+                 ELSE (SELECT max(version) FROM schema_migrations) END AS version`,
+  );
+  const version = found.rows[0]!.version;
   if (version === null)
     throw new StoreUnreadableError(
       `the database at ${withoutPassword(url)} holds no nsm store`,

@@ -1,8 +1,7 @@
 import type { Client } from 'pg';
 import { RuleError, StoreUnreadableError } from '../../errors.js';
 import { SCHEMA_VERSION, storeProblem, type Store } from '../../domain/schema.js';
-import { LATEST_VERSION } from './schema.js';
-import { UPGRADE_HINT } from './connect.js';
+import { checkSchema } from './connect.js';
 import { withoutPassword } from '../paths.js';
 import { applyChange, emptyLike, SERIES } from './records.js';
 
@@ -186,21 +185,7 @@ export interface Part {
  * one, is refused.
  */
 export async function readStore(client: Client, url: string, part?: Part): Promise<Store> {
-  const version = await client.query<{ version: number | null }>(
-    `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL
-                 ELSE (SELECT max(version) FROM schema_migrations) END AS version`,
-  );
-  const v = version.rows[0]!.version;
-  if (v === null)
-    throw new StoreUnreadableError(
-      `the database at ${withoutPassword(url)} holds no nsm store`,
-      'copy a store into it with: nsm store copy --to <url>',
-    );
-  if (v !== LATEST_VERSION)
-    throw new StoreUnreadableError(
-      `the database at ${withoutPassword(url)} has schema ${v}, and this nsm reads schema ${LATEST_VERSION}`,
-      v > LATEST_VERSION ? 'upgrade nsm to use it' : UPGRADE_HINT,
-    );
+  await checkSchema(client, url);
   const data = await readRows(client, part);
   const phasePrecincts = groupRows(data.phase_precincts, (r) => r.step);
   const assignments = groupRows(data.nco_assignments, (r) => r.nco);
