@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { sameUuids, storesWithSameUuids } from '../helpers/uuids.js';
 import { freshDatabase, testCluster, type FreshDatabase } from '../helpers/postgres.js';
 import { loadDatabaseStore } from '../../src/store/postgres/store.js';
 import { NotFoundError } from '../../src/errors.js';
@@ -28,15 +29,6 @@ beforeAll(async () => {
   const copied = await nsmIn(['store', 'copy', '--to', db.url], { store: demo });
   expect(copied.status, copied.stderr).toBe(0);
 });
-
-/** New meetings get random UUIDs: each run's are numbered in the order they appear. */
-function sameUuids(text: string): string {
-  const seen = new Map<string, string>();
-  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
-    if (!seen.has(u)) seen.set(u, `uuid-${seen.size + 1}`);
-    return seen.get(u)!;
-  });
-}
 
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id).sort();
 
@@ -207,10 +199,7 @@ describe('sliced commands on a database store', () => {
     const out = join(dirname(tempStore()), 'sliced.json');
     expect((await nsmIn(['--store', target.url, 'store', 'copy', '--to', out])).status).toBe(0);
     // The same records, each new meeting with its own random UUID on either side.
-    const fromFile = JSON.parse(readFileSync(file, 'utf8')) as { meetings: { id: string; uuid: string }[] };
-    let fromDb = readFileSync(out, 'utf8');
-    for (const m of (JSON.parse(fromDb) as typeof fromFile).meetings)
-      fromDb = fromDb.replaceAll(m.uuid, fromFile.meetings.find((f) => f.id === m.id)!.uuid);
-    expect(JSON.parse(fromDb)).toEqual(fromFile);
+    const [fromFile, fromDb] = storesWithSameUuids(file, out);
+    expect(fromDb).toEqual(fromFile);
   });
 });

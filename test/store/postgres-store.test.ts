@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, nsmAsync, tempStore } from '../helpers/cli.js';
 import { nsmIn } from '../helpers/in-process.js';
+import { sameUuids, storesWithSameUuids } from '../helpers/uuids.js';
 import pg from 'pg';
 import { freshDatabase, sql, startCluster, testCluster, type FreshDatabase } from '../helpers/postgres.js';
 
@@ -80,15 +81,6 @@ const LOOP: Array<{ args: string[]; now?: string }> = [
   { args: ['meeting', 'schedule', '--sector', '75B', '--at', '2027-01-19 7pm'], now: '2026-12-10T17:00:00Z' },
 ];
 
-/** Meeting UUIDs are random: each run's are numbered in the order they appear. */
-function sameUuids(text: string): string {
-  const seen = new Map<string, string>();
-  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
-    if (!seen.has(u)) seen.set(u, `uuid-${seen.size + 1}`);
-    return seen.get(u)!;
-  });
-}
-
 describe('the commands on a PostgreSQL store', () => {
   let demo: string;
   beforeAll(async () => {
@@ -118,11 +110,8 @@ describe('the commands on a PostgreSQL store', () => {
     const out = join(dirname(tempStore()), 'out.json');
     expect((await nsmIn(['--store', db.url, 'store', 'copy', '--to', out])).status).toBe(0);
     // The same records, each new meeting with its own random UUID on either side.
-    const fromFile = JSON.parse(readFileSync(file, 'utf8')) as { meetings: { id: string; uuid: string }[] };
-    let fromDb = readFileSync(out, 'utf8');
-    for (const m of (JSON.parse(fromDb) as typeof fromFile).meetings)
-      fromDb = fromDb.replaceAll(m.uuid, fromFile.meetings.find((f) => f.id === m.id)!.uuid);
-    expect(JSON.parse(fromDb)).toEqual(fromFile);
+    const [fromFile, fromDb] = storesWithSameUuids(file, out);
+    expect(fromDb).toEqual(fromFile);
   });
 
   it('keep a refused change from writing anything', async () => {
