@@ -14,6 +14,9 @@ export default defineConfig({
     // and not at all in a worker thread) and change directory (not allowed in a thread), and a
     // fresh process keeps those changes from leaking into the next file.
     pool: 'forks',
+    // No background agent (src/agent) for the binaries tests start: each test says how its commands
+    // run. test/e2e/agent.test.ts turns it on, in a folder of its own.
+    env: { NSM_AGENT: 'off' },
     isolate: true,
   },
 });

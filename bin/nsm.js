@@ -32,7 +32,18 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // file, so the store is left as it was or as it became (a file is replaced by one rename).
   process.on('SIGINT', () => process.exit(130));
   process.on('SIGTERM', () => process.exit(143));
-  // One CommonJS file (scripts/bundle.mjs): loaded by require, it starts faster than ES modules.
-  const { main } = module.createRequire(import.meta.url)('../dist/app/main.cjs');
-  process.exitCode = await main(args);
+  const require = module.createRequire(import.meta.url);
+  const bundle = require.resolve('../dist/app/main.cjs');
+  if (args[0] === '__agent') {
+    // A background agent (src/agent/server.ts), started by an everyday command on a database store.
+    await require(bundle).serveAgent(bundle);
+  } else {
+    // An agent of this user's, when one is listening, runs an everyday command on a database store
+    // with its connection and loaded code; otherwise (null) the command runs here. Its launcher is
+    // a few KB, so a command that runs here pays almost nothing for asking.
+    const { runThroughAgent } = require('../dist/app/agent-client.cjs');
+    const status = await runThroughAgent(args, bundle);
+    // One CommonJS file (scripts/bundle.mjs): loaded by require, it starts faster than ES modules.
+    process.exitCode = status ?? (await require(bundle).main(args));
+  }
 }

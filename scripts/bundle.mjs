@@ -106,6 +106,12 @@ await Promise.all([
     outfile: 'dist/app/main.cjs',
     plugins: [vendorAsExternal, lazyBuiltins],
   }),
+  // The launcher's side of the agent (src/agent/client.ts): asked by every command, so on its own.
+  build({
+    ...common,
+    entryPoints: ['src/agent/client.ts'],
+    outfile: 'dist/app/agent-client.cjs',
+  }),
   ...Object.values(VENDOR).map(({ file, entry }) =>
     build({
       ...common,

@@ -13,6 +13,7 @@ import * as documents from './documents.js';
 import * as report from './report.js';
 import * as config from './config.js';
 import * as completion from './completion.js';
+import * as agent from './agent.js';
 
 const groups = [
   home,
@@ -28,6 +29,7 @@ const groups = [
   report,
   config,
   completion,
+  agent,
 ];
 
 /** Every command nsm has, in the order help lists them. */

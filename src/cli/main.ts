@@ -2,6 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import type { Execute } from './register.js';
 import { COMPLETE_COMMAND } from '../completion/protocol.js';
+import { startAgentAfter } from '../agent/start.js';
 import { cell } from '../render/text.js';
 import {
   checkFormat,
@@ -48,6 +49,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const output = await definition.execute(ctx, args, flags);
     await print(ctx, output, definition.spec);
     status = output.exitCode ?? 0;
+    startAgentAfter(ctx, argv);
   };
 
   const words = onlyGlobalFlags(argv) ? [...argv, 'home'] : argv;
@@ -124,4 +126,9 @@ function knownCommand(argv: string[], program: Command): string[] {
     command = sub;
   }
   return words;
+}
+
+/** Makes this process the agent (agent/server.ts) of the bundle `bundle`: the launcher's `__agent`. */
+export async function serveAgent(bundle: string): Promise<void> {
+  await (await import('../agent/server.js')).serveAgent(bundle);
 }

@@ -4,6 +4,7 @@ import { requiredText } from '../commands/text-input.js';
 import { DEFAULT_DURATION, formatDuration, parseDuration } from '../domain/duration.js';
 import { parsePrecinctNumber, parseSectorId } from '../domain/ids.js';
 import { UsageError } from '../errors.js';
+import { parseChoice } from '../domain/choice.js';
 import { isDatabaseUrl, resolveStorePath, withoutPassword } from '../store/paths.js';
 
 /**
@@ -85,6 +86,14 @@ export const KEYS: readonly SettingKey[] = [
     example: '~/nsm/store.json',
     default: (env) => resolveStorePath(undefined, { ...env, NSM_STORE: undefined }),
     parse: parseStorePath,
+  },
+  {
+    name: 'agent',
+    description:
+      'on a postgres:// store, keep a background nsm agent between commands, holding the connection (on or off)',
+    example: 'off',
+    default: () => 'on',
+    parse: (value, key) => parseChoice(value, key, ['on', 'off'], 'on or off'),
   },
 ];
 

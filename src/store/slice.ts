@@ -23,6 +23,11 @@ export type StoreSlice = (
   ncos?: readonly (string | null | undefined)[];
   /** Only the meetings: none of the slice's issues, solutions or minutes (`meeting next`, `issue raise`). */
   meetingsOnly?: boolean;
+  /**
+   * Only the meetings and issues (`issue list`): 'issues' with the issues' histories and their
+   * solutions (without the solutions' histories), 'issue-rows' without either. No minutes.
+   */
+  issuesOnly?: 'issues' | 'issue-rows';
 };
 
 /** The slice a `--precinct`/`--sector` filter narrows to; none (the whole store) without one. */

@@ -53,6 +53,7 @@ const DEFAULT_OUTPUT: Record<string, Kind> = {
   'config get': 'text',
   completion: 'text',
   'store copy': 'text',
+  'agent stop': 'text',
 };
 
 /** The kinds a spec promises: JSON always, the record formats, its own --format choices, or its default. */
@@ -134,6 +135,9 @@ const PLAN: Record<string, Invocation[]> = {
   'access grant': [{ args: () => ['--store', database, 'access', 'grant', GRANTED, '--precinct', '75'] }],
   'access revoke': [{ args: () => ['--store', database, 'access', 'revoke', REVOKED, '--precinct', '75'] }],
   'access list': [{ args: () => ['--store', database, 'access', 'list'] }],
+  // In-process no agent runs (test/e2e/agent.test.ts starts real ones): what each says then.
+  'agent status': [{ args: () => ['agent', 'status'] }],
+  'agent stop': [{ args: () => ['agent', 'stop'] }],
   'precinct list': [{ args: () => ['precinct', 'list', '--borough', 'Brooklyn'] }],
   'precinct show': [{ args: () => ['precinct', 'show', '75'] }],
   'precinct add': [

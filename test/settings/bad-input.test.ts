@@ -12,7 +12,7 @@ const BY_HAND = '{"duration":"45m",   "venue.75A":"Community Room"}';
 const refused: Array<[string[], RegExp]> = [
   [['config', 'set', 'precinct', '999'], /^nsm: there is no precinct 999 in the store — give one that exists, for example 75; list them with: nsm precinct list$/],
   [['config', 'set', 'precinct', 'all'], /^nsm: precinct "all" is not a value for the setting — .*nsm config unset precinct$/],
-  [['config', 'set', 'nosuchkey', 'x'], /^nsm: "nosuchkey" is not a setting — the settings are precinct, duration, venue.<sector>, address.<sector>, calendar.domain and store; see them with: nsm config list$/],
+  [['config', 'set', 'nosuchkey', 'x'], /^nsm: "nosuchkey" is not a setting — the settings are precinct, duration, venue.<sector>, address.<sector>, calendar.domain, store and agent; see them with: nsm config list$/],
   [['config', 'set', 'nosuchkey'], /^nsm: "nosuchkey" is not a setting — /],
   [['config', 'set', 'precinct'], /^nsm: nsm config set precinct needs a value — for example: nsm config set precinct 75$/],
   [['config', 'set', 'duration', 'forever'], /^nsm: duration "forever" is not a duration — write minutes or hours, for example 90, 90m, 1h, 1h30m or 1.5h$/],

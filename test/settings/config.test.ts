@@ -125,6 +125,7 @@ describe('nsm config list', () => {
       ['address.<sector>', null, 'unset'],
       ['calendar.domain', 'nsm.invalid', 'default'],
       ['store', expect.stringMatching(/nsm[/\\]store\.json$/), 'default'],
+      ['agent', 'on', 'default'],
     ]);
     expect(rows[3]!.description).toContain('sector 75B');
     for (const row of rows) expect(row.description).not.toBe('');

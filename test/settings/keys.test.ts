@@ -27,6 +27,7 @@ describe('setting keys', () => {
       'address.<sector>',
       'calendar.domain',
       'store',
+      'agent',
     ]);
   });
 
@@ -42,7 +43,7 @@ describe('setting keys', () => {
 
   // prettier-ignore
   it.each([
-    ['nosuchkey', /"nosuchkey" is not a setting — the settings are precinct, duration, venue.<sector>, address.<sector>, calendar.domain and store/],
+    ['nosuchkey', /"nosuchkey" is not a setting — the settings are precinct, duration, venue.<sector>, address.<sector>, calendar.domain, store and agent/],
     ['venue', /"venue" is set per sector — write venue.<sector>, for example venue.75A/],
     ['venue.xyz', /venue.<sector> "xyz" is not a sector id/],
     ['precinct.75', /is not a setting/],
@@ -64,6 +65,8 @@ describe('setting values', () => {
     ['calendar.domain', 'localhost', 'localhost'],
     ['store', 'stores/s.json', resolve('stores/s.json')],
     ['store', '~/nsm/store.json', join(homedir(), 'nsm/store.json')],
+    ['agent', 'OFF', 'off'],
+    ['agent', ' on', 'on'],
   ])('%s %j is stored as %j', (key, value, stored) => expect(set(key, value)).toBe(stored));
 
   it('stores a duration that the --duration parser reads back as the same minutes', () => {
@@ -91,6 +94,7 @@ describe('setting values', () => {
     ['store', 'postgres://pat:s3cret@db.example.org/nsm', /the URL holds a password, which the settings file must not keep/],
     ['store', 'postgresql://pat:@localhost/nsm', /the URL holds a password/],
     ['store', ' ', /store is empty/],
+    ['agent', 'no', /agent "no" is not on or off — use one of: on, off/],
   ])('%s %j is refused', (key, value, message) => expect(refusal(() => set(key, value))).toMatch(message));
 });
 

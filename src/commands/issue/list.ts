@@ -16,7 +16,9 @@ export async function run(ctx: Context, options: Options<typeof list>): Promise<
   const meeting = options.meeting === undefined ? undefined : parseMeetingId(options.meeting);
   // A meeting given with a sector or precinct may lie outside it: it is read too, to be found.
   const slice = sliceOfScope(scope) ?? (meeting === undefined ? undefined : { meeting });
-  const store = await loadStore(ctx, slice && { ...slice, meetings: [meeting] });
+  // The list shows issues; as JSON, with their histories and their solutions' ids.
+  const issuesOnly = ctx.format === 'json' ? 'issues' : 'issue-rows';
+  const store = await loadStore(ctx, slice && { ...slice, meetings: [meeting], issuesOnly });
   assertScopeExists(store, scope);
   if (meeting !== undefined) findMeeting(store, meeting);
   const issues = store.issues

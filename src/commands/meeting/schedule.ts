@@ -38,7 +38,7 @@ export async function run(ctx: Context, options: Options<typeof schedule>): Prom
       'add --repeat quarterly (or monthly, weekly, or an RRULE)',
     );
 
-  const asking = ctx.interactive && (options.sector === undefined || options.at === undefined);
+  const asking = (options.sector === undefined || options.at === undefined) && ctx.interactive;
   const known = asking ? await loadStore(ctx) : null;
   const sector =
     options.sector !== undefined ? parseSectorId(options.sector, '--sector').id : await askSector(ctx, known);

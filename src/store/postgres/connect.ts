@@ -27,6 +27,13 @@ export async function connect(url: string, env: NodeJS.ProcessEnv = process.env)
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   };
+  if (connector !== undefined) {
+    try {
+      return await connector(config);
+    } catch (error) {
+      throw databaseError(error, url);
+    }
+  }
   let client: Client;
   try {
     client = new pg.Client(config);
@@ -42,6 +49,18 @@ export async function connect(url: string, env: NodeJS.ProcessEnv = process.env)
     throw databaseError(error, url);
   }
   return client;
+}
+
+/**
+ * Where a connection comes from: made for the command and ended with it, or lent by the agent's
+ * pool (agent/pool.ts), whose `end()` gives it back.
+ */
+export type Connector = (config: ClientConfig) => Promise<Client>;
+let connector: Connector | undefined;
+
+/** The agent's connections, used by every connect() of its process from now on. */
+export function useConnector(lend: Connector): void {
+  connector = lend;
 }
 
 /**

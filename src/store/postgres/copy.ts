@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { RuleError, StoreUnreadableError } from '../../errors.js';
 import { SCHEMA_VERSION, storeProblem, type Store } from '../../domain/schema.js';
@@ -88,26 +89,35 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
   const where = (condition: string) => (part === undefined ? '' : ` WHERE ${condition}`);
   const list = (select: string, order: string) =>
     `(SELECT coalesce(json_agg(t ORDER BY ${order}), '[]')::text FROM (${select}) t)`;
-  // The ledger's tables (issues, solutions, minutes), or none of their rows for a part without it:
-  // not even named in the query, which a new connection would otherwise spend time planning.
-  const withoutLedger = part?.ledger === false;
-  const ledger = (select: string, condition: string, order: string) =>
-    withoutLedger ? `'[]'` : list(`${select}${where(condition)}`, order);
+  // The ledger's tables a part reads; the others' rows are not even named in the query, which a
+  // new connection would otherwise spend time planning, and the server time reading.
+  const ledger = part?.ledger ?? 'all';
+  const reads = {
+    issues: ledger !== 'none',
+    issueHistory: ledger === 'all' || ledger === 'issues',
+    solutions: ledger === 'all' || ledger === 'issues',
+    rest: ledger === 'all',
+  };
+  const table = (read: boolean, select: string, condition: string, order: string) =>
+    read ? list(`${select}${where(condition)}`, order) : `'[]'`;
   const partIssues = 'SELECT id FROM issues WHERE sector = ANY($1)';
   const partMeetings = 'SELECT id FROM meetings WHERE sector = ANY($1)';
-  // The meetings of the days the command names ($4), a day either side, in every sector.
+  // The meetings of the days the command names ($4), a day either side, in every sector (the
+  // condition is left out when it names none: it would look at every meeting's day).
+  const days = (part?.days.length ?? 0) > 0;
   const onDays = `start::date IN (SELECT d + k FROM unnest($4::date[]) d, generate_series(-1, 1) k)`;
   // The NCOs who served the part's sectors (or those of its meetings on those days), own its
   // solutions, or the command names ($3); all of them when one it names does not exist, so that
   // the domain's error can say if there are any.
   const partNcos = `SELECT nco FROM nco_assignments
-      WHERE sector = ANY($1) OR sector IN (SELECT sector FROM meetings WHERE ${onDays})
-    ${withoutLedger ? '' : `UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})`}
+      WHERE sector = ANY($1)${days ? ` OR sector IN (SELECT sector FROM meetings WHERE ${onDays})` : ''}
+    ${reads.solutions ? `UNION SELECT owner FROM solutions_read WHERE owner_kind = 'nco' AND issue_id IN (${partIssues})` : ''}
     UNION SELECT unnest($3::text[])
     UNION SELECT id FROM ncos WHERE EXISTS (SELECT unnest($3::text[]) EXCEPT SELECT id FROM ncos)`;
-  const history = (table: string, owner: string, condition: string) =>
-    ledger(
-      `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table}`,
+  const history = (read: boolean, table_: string, owner: string, condition: string) =>
+    table(
+      read,
+      `SELECT ${owner} AS owner, position, on_date, status, note, meeting_id, edit FROM ${table_}`,
       condition,
       't.owner, t.position',
     );
@@ -117,13 +127,15 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       `SELECT nco, position, sector, from_date, to_date FROM nco_assignments${where(`nco IN (${partNcos})`)}`,
       't.nco, t.position',
     ),
-    issue_history: history('issue_history_read', 'issue_id', `issue_id IN (${partIssues})`),
+    issue_history: history(reads.issueHistory, 'issue_history_read', 'issue_id', `issue_id IN (${partIssues})`),
     solution_history: history(
+      reads.rest,
       'solution_history_read',
       'solution_id',
       `solution_id IN (SELECT id FROM solutions WHERE issue_id IN (${partIssues}))`,
     ),
-    minutes_amendments: ledger(
+    minutes_amendments: table(
+      reads.rest,
       'SELECT meeting_id, position, on_date, note, recorded_at FROM minutes_amendments',
       `meeting_id IN (${partMeetings})`,
       't.meeting_id, t.position',
@@ -134,12 +146,13 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     psas: list('SELECT * FROM psas', 't.psa'),
     ncos: list(`SELECT * FROM ncos${where(`id IN (${partNcos})`)}`, BY_ID),
     meetings: list(
-      `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where(`sector = ANY($1) OR id = ANY($2) OR ${onDays}`)}`,
+      `SELECT *, to_char(start, 'YYYY-MM-DD"T"HH24:MI') AS start_text FROM meetings${where(`sector = ANY($1) OR id = ANY($2)${days ? ` OR ${onDays}` : ''}`)}`,
       BY_ID,
     ),
-    issues: ledger('SELECT * FROM issues_read', 'sector = ANY($1)', BY_ID),
-    solutions: ledger('SELECT * FROM solutions_read', `issue_id IN (${partIssues})`, BY_ID),
-    minutes: ledger(
+    issues: table(reads.issues, 'SELECT * FROM issues_read', 'sector = ANY($1)', BY_ID),
+    solutions: table(reads.solutions, 'SELECT * FROM solutions_read', `issue_id IN (${partIssues})`, BY_ID),
+    minutes: table(
+      reads.rest,
       'SELECT meeting_id, approved_at, approved_on, recorded_at, snapshot FROM minutes_read',
       `meeting_id IN (${partMeetings})`,
       't.recorded_at, t.meeting_id',
@@ -154,12 +167,10 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     ${Object.entries(lists)
       .map(([name, select]) => `${select} AS ${name}`)
       .join(',\n    ')}`;
-  const row = (
-    await client.query<Record<string, string | null>>(
-      sql,
-      part === undefined ? [] : [part.sectors, part.meetings, part.ncos, part.days],
-    )
-  ).rows[0]!;
+  const values = part === undefined ? [] : [part.sectors, part.meetings, part.ncos, ...(days ? [part.days] : [])];
+  // Named, so that a connection the agent keeps plans each shape of read once (agent/pool.ts).
+  const name = `nsm-read-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+  const row = (await client.query<Record<string, string | null>>({ name, text: sql, values })).rows[0]!;
   return Object.fromEntries(
     Object.entries(row).map(([name, text]) => [name, name === 'created_at' ? text : JSON.parse(text!)]),
   ) as Rows;
@@ -172,9 +183,15 @@ export interface Part {
   ncos: readonly string[];
   /** Days whose meetings, a day either side, are read wherever they are (and their NCOs). */
   days: readonly string[];
-  /** With the sectors' issues, solutions and minutes; without, only their meetings. */
-  ledger: boolean;
+  /**
+   * How much of the sectors' ledger: all of it; their issues with their histories and their
+   * solutions without theirs; their issues alone; or none (their meetings only).
+   */
+  ledger: Ledger;
 }
+
+/** The ledger a part reads (see Part): the less a command shows, the less is read. */
+export type Ledger = 'all' | 'issues' | 'issue-rows' | 'none';
 
 /**
  * Reads the store out of the database, in one snapshot (REPEATABLE READ, inside the caller's

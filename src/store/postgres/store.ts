@@ -45,7 +45,7 @@ async function readSlice(client: Client, url: string, slice: StoreSlice | undefi
     meetings: named(slice.meetings),
     ncos: named(slice.ncos),
     days: slice.days ?? [],
-    ledger: !slice.meetingsOnly,
+    ledger: slice.meetingsOnly ? 'none' : (slice.issuesOnly ?? 'all'),
   });
 }
 

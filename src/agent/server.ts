@@ -1,0 +1,199 @@
+import { statSync, unlinkSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import { main } from '../cli/main.js';
+import { useConnector } from '../store/postgres/connect.js';
+import { isDatabaseUrl } from '../store/paths.js';
+import { loadSettings } from '../settings/file.js';
+import { agentAddress, makePrivateFolder } from './address.js';
+import { ask } from './client.js';
+import { makePools } from './pool.js';
+import { markInsideAgent } from './start.js';
+import { MAX_REQUEST_BYTES, type AgentReply, type AgentRequest, type AgentStatus } from './protocol.js';
+
+/** Minutes without a command after which the agent stops (and closes its connections). */
+export const IDLE_MINUTES = 15;
+
+/**
+ * The agent: a process of the user's that keeps database connections open and nsm's code loaded
+ * between commands, so that an everyday command on a PostgreSQL store costs a launcher and one
+ * query instead of a new process loading nsm and node-postgres, logging in (SCRAM) and planning
+ * its first query on a new server backend. Started by the first such command (start.ts), it runs
+ * one command at a time, each with the launcher's arguments, environment, folder and terminal,
+ * and stops after IDLE_MINUTES without one, on `nsm agent stop`, or when its socket is removed.
+ */
+export async function serveAgent(bundle: string): Promise<void> {
+  markInsideAgent();
+  const address = agentAddress(process.env, bundle);
+  if (!makePrivateFolder(address.folder)) return;
+  const pools = await makePools();
+  useConnector(pools.lend);
+  const since = new Date().toISOString();
+  let served = 0;
+  let queue = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
+  let server: Server;
+
+  const stop = async () => {
+    clearTimeout(idle);
+    server.close();
+    try {
+      if (inodeOf(address.socket) === inode) unlinkSync(address.socket);
+    } catch {
+      // Already removed.
+    }
+    await queue;
+    await pools.end();
+    process.exit(0);
+  };
+  const restartIdleClock = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => void stop(), IDLE_MINUTES * 60_000);
+  };
+
+  const answer = async (request: AgentRequest): Promise<AgentReply> => {
+    if (request.op === 'status') {
+      const status: AgentStatus = {
+        pid: process.pid,
+        since,
+        served,
+        connections: pools.open(),
+        idleMinutes: IDLE_MINUTES,
+        socket: address.socket,
+      };
+      return { op: 'status', status };
+    }
+    if (request.op === 'stop') {
+      setImmediate(() => void stop());
+      return { op: 'stopping' };
+    }
+    if (request.key !== address.key) return { op: 'local', why: 'another build or other database settings' };
+    // One command at a time: each runs in the launcher's folder.
+    const run = queue.then(() => runCommand(request));
+    queue = run.then(() => undefined);
+    const reply = await run;
+    if (reply.op === 'done') served++;
+    restartIdleClock();
+    return reply;
+  };
+
+  server = createServer({ allowHalfOpen: true }, (socket) => void converse(socket, answer));
+  if (!(await listen(server, address.socket))) return;
+  const inode = inodeOf(address.socket);
+  restartIdleClock();
+  // Its socket removed (its folder cleaned up) or taken by another agent: nobody can reach it. nsm
+  // rebuilt or upgraded: its launchers ask another agent.
+  setInterval(() => {
+    if (inodeOf(address.socket) !== inode || agentAddress(process.env, bundle).key !== address.key) void stop();
+  }, 5_000).unref();
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+/** Listens on the socket; false when another agent already does. A socket left by a dead agent is replaced. */
+async function listen(server: Server, socket: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const failed = await new Promise<NodeJS.ErrnoException | null>((settle) => {
+      server.once('error', settle);
+      server.listen(socket, () => {
+        server.off('error', settle);
+        settle(null);
+      });
+    });
+    if (failed === null) return true;
+    if (failed.code !== 'EADDRINUSE') return false;
+    if ((await ask(socket, { op: 'status' })) !== 'unreachable') return false;
+    try {
+      unlinkSync(socket);
+    } catch {
+      // Removed by another agent starting at the same time.
+    }
+  }
+  return false;
+}
+
+/** Reads one request (to the end of the launcher's half of the connection) and writes its reply. */
+async function converse(socket: Socket, answer: (request: AgentRequest) => Promise<AgentReply>): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  socket.on('error', () => {});
+  socket.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) socket.destroy();
+    else chunks.push(chunk);
+  });
+  await new Promise((settle) => socket.once('end', settle).once('close', settle));
+  if (socket.destroyed) return;
+  let request: AgentRequest;
+  try {
+    request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as AgentRequest;
+  } catch {
+    socket.destroy();
+    return;
+  }
+  const reply = await answer(request);
+  socket.end(JSON.stringify(reply));
+}
+
+/**
+ * Runs one command as the launcher would have: its arguments, environment and folder, output
+ * captured in order. A command that would prompt (the launcher's stdin is a terminal and a value
+ * is missing) is handed back before it asks: prompts read the launcher's own terminal.
+ */
+async function runCommand(request: Extract<AgentRequest, { op: 'run' }>): Promise<AgentReply> {
+  if (!(await onDatabase(request))) return { op: 'local', why: 'the store is a file' };
+  try {
+    process.chdir(request.cwd);
+  } catch {
+    return { op: 'local', why: 'the folder is not there' };
+  }
+  const output: Array<[1 | 2, string]> = [];
+  const stream = (fd: 1 | 2) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        output.push([fd, chunk.toString('base64')]);
+        done();
+      },
+    });
+  let wouldPrompt = false;
+  const code = await main(request.argv, {
+    stdout: Object.assign(stream(1), request.stdout),
+    stderr: Object.assign(stream(2), { isTTY: request.stderrIsTTY }),
+    stdin: {
+      get isTTY() {
+        if (!request.stdinIsTTY) return false;
+        wouldPrompt = true;
+        throw new Error('the command may prompt: the launcher runs it');
+      },
+    },
+    env: request.env,
+  });
+  if (wouldPrompt) return { op: 'local', why: 'the command may prompt' };
+  return { op: 'done', output, code };
+}
+
+/** Whether the command's store is a database (`--store`, else NSM_STORE, else the store setting). */
+async function onDatabase({ argv, env }: { argv: string[]; env: NodeJS.ProcessEnv }): Promise<boolean> {
+  let store: string | undefined;
+  for (let i = 0; i < argv.length && store === undefined; i++) {
+    if (argv[i] === '--store') store = argv[i + 1];
+    else if (argv[i]!.startsWith('--store=')) store = argv[i]!.slice('--store='.length);
+  }
+  if (store === undefined) store = env.NSM_STORE || undefined;
+  if (store === undefined) {
+    try {
+      store = (await loadSettings(env)).store;
+    } catch {
+      return false;
+    }
+  }
+  return store !== undefined && isDatabaseUrl(store);
+}
+
+function inodeOf(path: string): number | undefined {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return undefined;
+  }
+}
