@@ -55,7 +55,9 @@ export function folderIsPrivate(folder: string): boolean {
   try {
     const stat = lstatSync(folder);
     return (
-      stat.isDirectory() && (stat.mode & 0o077) === 0 && (process.getuid === undefined || stat.uid === process.getuid())
+      stat.isDirectory() &&
+      (stat.mode & 0o077) === 0 &&
+      (process.getuid === undefined || stat.uid === process.getuid())
     );
   } catch {
     return false;
@@ -109,7 +111,8 @@ export function commandWord(argv: readonly string[]): string | null {
   let word: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V' || arg === 'help') return null;
+    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V' || arg === 'help')
+      return null;
     if (word !== undefined) continue;
     if (VALUE_FLAGS.has(arg)) i++;
     else if (!arg.startsWith('-')) word = arg;

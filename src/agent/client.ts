@@ -48,7 +48,8 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
   }
   if (reply.op === 'local') return null;
   if (reply.op !== 'done') return null;
-  for (const [fd, data] of reply.output) (fd === 1 ? process.stdout : process.stderr).write(Buffer.from(data, 'base64'));
+  for (const [fd, data] of reply.output)
+    (fd === 1 ? process.stdout : process.stderr).write(Buffer.from(data, 'base64'));
   return reply.code;
 }
 

@@ -10,7 +10,11 @@ const IDLE_CONNECTION_MS = 5 * 60_000;
  * the middle of a transaction, or after an error, is closed rather than lent again: the server
  * rolls back whatever it had not committed.
  */
-export async function makePools(): Promise<{ lend: Connector; open: () => number; end: () => Promise<void> }> {
+export async function makePools(): Promise<{
+  lend: Connector;
+  open: () => number;
+  end: () => Promise<void>;
+}> {
   const pg = (await import('pg')).default;
   const pools = new Map<string, Pool>();
   const lend: Connector = async (config: ClientConfig) => {

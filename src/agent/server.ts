@@ -32,7 +32,8 @@ export async function serveAgent(bundle: string): Promise<void> {
   let served = 0;
   let queue = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
-  let server: Server;
+  // Each connection is one request and its reply (answer, below).
+  const server = createServer({ allowHalfOpen: true }, (socket) => void converse(socket, answer));
 
   const stop = async () => {
     clearTimeout(idle);
@@ -77,14 +78,14 @@ export async function serveAgent(bundle: string): Promise<void> {
     return reply;
   };
 
-  server = createServer({ allowHalfOpen: true }, (socket) => void converse(socket, answer));
   if (!(await listen(server, address.socket))) return;
   const inode = inodeOf(address.socket);
   restartIdleClock();
   // Its socket removed (its folder cleaned up) or taken by another agent: nobody can reach it. nsm
   // rebuilt or upgraded: its launchers ask another agent.
   setInterval(() => {
-    if (inodeOf(address.socket) !== inode || agentAddress(process.env, bundle).key !== address.key) void stop();
+    if (inodeOf(address.socket) !== inode || agentAddress(process.env, bundle).key !== address.key)
+      void stop();
   }, 5_000).unref();
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
@@ -113,7 +114,10 @@ async function listen(server: Server, socket: string): Promise<boolean> {
 }
 
 /** Reads one request (to the end of the launcher's half of the connection) and writes its reply. */
-async function converse(socket: Socket, answer: (request: AgentRequest) => Promise<AgentReply>): Promise<void> {
+async function converse(
+  socket: Socket,
+  answer: (request: AgentRequest) => Promise<AgentReply>,
+): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
   socket.on('error', () => {});

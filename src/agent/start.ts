@@ -45,7 +45,12 @@ export function startAgent(env: NodeJS.ProcessEnv): boolean {
   if (!makePrivateFolder(address.folder)) return false;
   const launcher = join(dirname(bundle), '..', '..', 'bin', 'nsm.js');
   try {
-    spawn(process.execPath, [launcher, AGENT_ENTRY], { detached: true, stdio: 'ignore', env, cwd: '/' }).unref();
+    spawn(process.execPath, [launcher, AGENT_ENTRY], {
+      detached: true,
+      stdio: 'ignore',
+      env,
+      cwd: '/',
+    }).unref();
   } catch {
     return false;
   }

@@ -11,7 +11,7 @@ export const nouns: NounSpec[] = [
 const NOTES =
   'On a postgres:// store, the first everyday command (meeting, issue, solution, agenda, minutes,\n' +
   'calendar, report, sector, precinct, nco, undo, the home screen) starts an agent: a process of\n' +
-  "yours that keeps nsm loaded and the database connection open, so later commands skip\n" +
+  'yours that keeps nsm loaded and the database connection open, so later commands skip\n' +
   'loading, logging in and planning. It runs one command at a time, each with your folder,\n' +
   'environment and terminal; a command that would prompt runs in its own process. It stops\n' +
   'after 15 minutes without a command. One agent serves one set of PostgreSQL settings (PG*\n' +

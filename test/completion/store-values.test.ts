@@ -118,7 +118,13 @@ describe('store values', () => {
   });
 
   it('gives setting keys, spelling out per-sector keys only where they are asked for', async () => {
-    expect(ids(await complete(['setting']))).toEqual(['precinct', 'duration', 'calendar.domain', 'store', 'agent']);
+    expect(ids(await complete(['setting']))).toEqual([
+      'precinct',
+      'duration',
+      'calendar.domain',
+      'store',
+      'agent',
+    ]);
     const mine = ids(await complete(['setting'], { NSM_CONFIG: config({ precinct: '75' }) }));
     expect(mine).toContain('venue.75A');
     expect(mine).toContain('address.75E');

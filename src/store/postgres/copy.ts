@@ -127,7 +127,12 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
       `SELECT nco, position, sector, from_date, to_date FROM nco_assignments${where(`nco IN (${partNcos})`)}`,
       't.nco, t.position',
     ),
-    issue_history: history(reads.issueHistory, 'issue_history_read', 'issue_id', `issue_id IN (${partIssues})`),
+    issue_history: history(
+      reads.issueHistory,
+      'issue_history_read',
+      'issue_id',
+      `issue_id IN (${partIssues})`,
+    ),
     solution_history: history(
       reads.rest,
       'solution_history_read',
@@ -167,7 +172,8 @@ async function readRows(client: Client, part?: Part): Promise<Rows> {
     ${Object.entries(lists)
       .map(([name, select]) => `${select} AS ${name}`)
       .join(',\n    ')}`;
-  const values = part === undefined ? [] : [part.sectors, part.meetings, part.ncos, ...(days ? [part.days] : [])];
+  const values =
+    part === undefined ? [] : [part.sectors, part.meetings, part.ncos, ...(days ? [part.days] : [])];
   // Named, so that a connection the agent keeps plans each shape of read once (agent/pool.ts).
   const name = `nsm-read-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
   const row = (await client.query<Record<string, string | null>>({ name, text: sql, values })).rows[0]!;
