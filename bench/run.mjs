@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoCases, infoCases, storeCases, taskwarriorCases } from './lib/cases.mjs';
-import { databaseCases, FLAT, startDatabases } from './lib/database.mjs';
+import { databaseCases, FLAT, startDatabases, stopAgents } from './lib/database.mjs';
 import { CommandFailed, measureAcross, measurePair, median } from './lib/measure.mjs';
 import { CACHE, NO_CONFIG, OUT, REPO, WORK } from './lib/paths.mjs';
 import { casesTable, header, mb, scalingTable, verdict } from './lib/report.mjs';
@@ -243,7 +243,7 @@ function runCases(opts, prepared) {
         { ...opts, runs: Math.max(opts.runs, DATABASE_RUNS) },
       );
       const label = first.label.replace(/ M\d+/g, ' <id>');
-      byCase.set(first.id, { label, flat: true, results: {} });
+      byCase.set(first.id, { label, flat: first.flat, results: {} });
       opts.scales.forEach((scale, i) => {
         byCase.get(first.id).results[scale] = results[i];
         if (scale === opts.mainScale) rows.push(results[i]);
@@ -343,6 +343,7 @@ async function main() {
   // The private copies (and Taskwarrior's data) are made afresh by every run; the stores stay cached.
   rmSync(OUT, { recursive: true, force: true });
   rmSync(WORK, { recursive: true, force: true });
+  stopAgents(prepared.databases);
   await prepared.databases.cluster?.stop();
 }
 

@@ -41,9 +41,23 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // An agent of this user's, when one is listening, runs an everyday command on a database store
     // with its connection and loaded code; otherwise (null) the command runs here. Its launcher is
     // a few KB, so a command that runs here pays almost nothing for asking.
-    const { runThroughAgent } = require('../dist/app/agent-client.cjs');
-    const status = await runThroughAgent(args, bundle);
+    const status = agentsMayListen()
+      ? await require('../dist/app/agent-client.cjs').runThroughAgent(args, bundle)
+      : null;
     // One CommonJS file (scripts/bundle.mjs): loaded by require, it starts faster than ES modules.
     process.exitCode = status ?? (await require(bundle).main(args));
   }
+}
+
+/**
+ * Whether an agent may be listening: its folder exists (as src/agent/address.ts names it). A user
+ * who never ran nsm on a database has none, and pays nothing more for the agent than this look.
+ */
+function agentsMayListen() {
+  const env = process.env;
+  if (env.NSM_AGENT === 'off') return false;
+  const folder = env.XDG_RUNTIME_DIR
+    ? `${env.XDG_RUNTIME_DIR}/nsm`
+    : `${process.getBuiltinModule('node:os').tmpdir()}/nsm-${process.getuid?.() ?? 'user'}`;
+  return process.getBuiltinModule('node:fs').existsSync(folder);
 }

@@ -1,5 +1,4 @@
 import { lstatSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -25,7 +24,7 @@ const DATABASE_ENV = /^PG[A-Z]+$/;
 export function agentAddress(env: NodeJS.ProcessEnv, bundle: string): AgentAddress {
   const folder = env.XDG_RUNTIME_DIR
     ? join(env.XDG_RUNTIME_DIR, 'nsm')
-    : join(tmpdir(), `nsm-${process.getuid?.() ?? 'user'}`);
+    : join(process.getBuiltinModule('node:os').tmpdir(), `nsm-${process.getuid?.() ?? 'user'}`);
   let build = 'source';
   try {
     const stat = statSync(bundle);

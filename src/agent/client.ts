@@ -1,6 +1,4 @@
 import { existsSync, unlinkSync } from 'node:fs';
-import { connect } from 'node:net';
-import { isatty } from 'node:tty';
 import { AGENT_COMMANDS, agentAddress, commandWord, folderIsPrivate } from './address.js';
 import type { AgentReply, AgentRequest } from './protocol.js';
 
@@ -18,6 +16,8 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
   if (word === null || !AGENT_COMMANDS.has(word)) return null;
   const address = agentAddress(env, bundle);
   if (!existsSync(address.socket) || !folderIsPrivate(address.folder)) return null;
+  // Loaded only now: a command with no agent to ask loads neither (node:tty brings much of node:net).
+  const { isatty } = process.getBuiltinModule('node:tty');
   const tty = isatty(1);
   const request: AgentRequest = {
     op: 'run',
@@ -59,7 +59,7 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
  */
 export function ask(socket: string, request: AgentRequest): Promise<AgentReply | 'unreachable' | 'lost'> {
   return new Promise((settle) => {
-    const connection = connect(socket);
+    const connection = process.getBuiltinModule('node:net').connect(socket);
     const chunks: Buffer[] = [];
     let connected = false;
     connection.on('connect', () => {
