@@ -180,7 +180,7 @@ export function databaseCases(db, facts, label, rttMs) {
       command: (i) => nsm(c.args(i + 1000), false),
       budget: null,
       kind: 'info',
-      flat: false,
+      flat: true,
     })),
   ].map((c) => ({ ...c, floor, store: label, rttMs }));
 }
