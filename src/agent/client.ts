@@ -30,9 +30,9 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
     stderrIsTTY: isatty(2),
   };
   const reply = await ask(address.socket, request);
-  if (reply === 'unreachable') {
-    // An agent that was stopped hard leaves its socket behind: removed, so that this command
-    // starts a new one.
+  if (reply === 'refused') {
+    // An agent that was stopped hard leaves its socket behind, refusing connections: removed, so
+    // that this command starts a new one.
     try {
       unlinkSync(address.socket);
     } catch {
@@ -40,13 +40,13 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
     }
     return null;
   }
+  if (reply === 'unreachable') return null;
   if (reply === 'lost') {
     process.stderr.write(
       'nsm: the nsm agent stopped while it ran the command — a change it was making is made whole or not at all: see the changes with nsm undo --list, and run the command again if needed\n',
     );
     return 7;
   }
-  if (reply.op === 'local') return null;
   if (reply.op !== 'done') return null;
   for (const [fd, data] of reply.output)
     (fd === 1 ? process.stdout : process.stderr).write(Buffer.from(data, 'base64'));
@@ -54,22 +54,27 @@ export async function runThroughAgent(argv: string[], bundle: string): Promise<n
 }
 
 /**
- * Sends one request and reads the one reply. 'unreachable': no agent answered the connection;
- * 'lost': the agent took the request and went away before it answered.
+ * Sends one request and reads the one reply. 'refused': nothing listens on the socket (an agent
+ * stopped hard); 'unreachable': the connection failed otherwise; 'lost': the agent took the
+ * request and went away before it answered.
  */
-export function ask(socket: string, request: AgentRequest): Promise<AgentReply | 'unreachable' | 'lost'> {
+export function ask(
+  socket: string,
+  request: AgentRequest,
+): Promise<AgentReply | 'refused' | 'unreachable' | 'lost'> {
   return new Promise((settle) => {
     const connection = process.getBuiltinModule('node:net').connect(socket);
     const chunks: Buffer[] = [];
     let connected = false;
+    let failure: string | undefined;
     connection.on('connect', () => {
       connected = true;
       connection.end(`${JSON.stringify(request)}\n`);
     });
     connection.on('data', (chunk: Buffer) => chunks.push(chunk));
-    connection.on('error', () => {});
+    connection.on('error', (error: NodeJS.ErrnoException) => (failure = error.code));
     connection.on('close', () => {
-      if (!connected) return settle('unreachable');
+      if (!connected) return settle(failure === 'ECONNREFUSED' ? 'refused' : 'unreachable');
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         settle(JSON.parse(text) as AgentReply);

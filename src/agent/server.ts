@@ -11,6 +11,9 @@ import { makePools } from './pool.js';
 import { markInsideAgent } from './start.js';
 import { MAX_REQUEST_BYTES, type AgentReply, type AgentRequest, type AgentStatus } from './protocol.js';
 
+/** How long a launcher has to write its request once connected. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /** Minutes without a command after which the agent stops (and closes its connections). */
 export const IDLE_MINUTES = 15;
 
@@ -68,11 +71,27 @@ export async function serveAgent(bundle: string): Promise<void> {
       setImmediate(() => void stop());
       return { op: 'stopping' };
     }
+    if (request.op !== 'run' || !wellFormed(request))
+      return { op: 'local', why: 'not a request of this nsm' };
     if (request.key !== address.key) return { op: 'local', why: 'another build or other database settings' };
     // One command at a time: each runs in the launcher's folder.
     const run = queue.then(() => runCommand(request));
-    queue = run.then(() => undefined);
-    const reply = await run;
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    const reply = await run.catch((error: unknown): AgentReply => ({
+      op: 'done',
+      output: [
+        [
+          2,
+          Buffer.from(
+            `nsm: internal error in the agent: ${String(error)} — this is a bug; report it\n`,
+          ).toString('base64'),
+        ],
+      ],
+      code: 1,
+    }));
     if (reply.op === 'done') served++;
     restartIdleClock();
     return reply;
@@ -91,6 +110,22 @@ export async function serveAgent(bundle: string): Promise<void> {
   process.on('SIGINT', () => void stop());
 }
 
+/** A run request as this nsm's launcher writes it (anything else gets no command run). */
+function wellFormed(request: Extract<AgentRequest, { op: 'run' }>): boolean {
+  const { argv, env, cwd, stdout } = request;
+  return (
+    typeof request.key === 'string' &&
+    Array.isArray(argv) &&
+    argv.every((a) => typeof a === 'string') &&
+    typeof env === 'object' &&
+    env !== null &&
+    Object.values(env).every((v) => typeof v === 'string') &&
+    typeof cwd === 'string' &&
+    typeof stdout === 'object' &&
+    stdout !== null
+  );
+}
+
 /** Listens on the socket; false when another agent already does. A socket left by a dead agent is replaced. */
 async function listen(server: Server, socket: string): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -103,7 +138,8 @@ async function listen(server: Server, socket: string): Promise<boolean> {
     });
     if (failed === null) return true;
     if (failed.code !== 'EADDRINUSE') return false;
-    if ((await ask(socket, { op: 'status' })) !== 'unreachable') return false;
+    const live = await ask(socket, { op: 'status' });
+    if (live !== 'refused' && live !== 'unreachable') return false;
     try {
       unlinkSync(socket);
     } catch {
@@ -121,6 +157,8 @@ async function converse(
   const chunks: Buffer[] = [];
   let size = 0;
   socket.on('error', () => {});
+  // A request is written at once: a connection that says nothing for a while is dropped.
+  socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
   socket.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_REQUEST_BYTES) socket.destroy();
@@ -128,15 +166,17 @@ async function converse(
   });
   await new Promise((settle) => socket.once('end', settle).once('close', settle));
   if (socket.destroyed) return;
-  let request: AgentRequest;
+  socket.setTimeout(0);
+  let request: AgentRequest | null = null;
   try {
     request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as AgentRequest;
   } catch {
-    socket.destroy();
-    return;
+    // Not JSON: no request of nsm's.
   }
-  const reply = await answer(request);
-  socket.end(JSON.stringify(reply));
+  if (typeof request !== 'object' || request === null) return void socket.destroy();
+  const reply = await answer(request).catch(() => null);
+  if (reply === null) socket.destroy();
+  else socket.end(JSON.stringify(reply));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,6 +199,36 @@ describe('the agent', () => {
         argv: ['--store', 'x.json', 'meeting', 'list'],
       }),
     ).toMatchObject({ op: 'local' });
+  });
+
+  it('answers nothing to what is not a request of nsm’s, and goes on serving', async () => {
+    const running = await startedAgent(env);
+    const send = (bytes: string | Buffer) =>
+      new Promise<string>((done) => {
+        const socket = connect(running.socket);
+        let reply = '';
+        socket.on('data', (d) => (reply += d));
+        socket.on('error', () => {});
+        socket.on('close', () => done(reply));
+        socket.end(bytes);
+      });
+    for (const bytes of [
+      'not json',
+      'null',
+      '42',
+      '{"op":"run"}',
+      JSON.stringify({ op: 'run', key: 'k', argv: 'meeting list', env: {}, cwd: '/', stdout: {} }),
+      JSON.stringify({ op: 'run', key: 'k', argv: [1], env: {}, cwd: '/', stdout: {} }),
+      Buffer.alloc(2 << 20, 'x'),
+    ]) {
+      const reply = await send(bytes);
+      expect(reply === '' || JSON.parse(reply).op === 'local', reply).toBe(true);
+    }
+    const after = await status(env);
+    expect(after!.pid).toBe(running.pid);
+    expect(after!.served).toBe(running.served);
+    expect(nsm(['meeting', 'next', '--sector', '75A'], { env }).status).toBe(0);
+    expect((await status(env))!.served).toBe(running.served + 1);
   });
 
   it('is not used when its folder is open to others', async () => {
