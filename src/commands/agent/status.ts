@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { agentStatus } from '../../agent/control.js';
-import { fields, text, when, type Output } from '../../render/view.js';
+import { agentAllowed } from '../../agent/start.js';
+import { fields, when, type Output } from '../../render/view.js';
 
 export async function run(ctx: Context): Promise<Output> {
   const status = await agentStatus(ctx.env);
@@ -8,8 +9,19 @@ export async function run(ctx: Context): Promise<Output> {
     return {
       json: { running: false },
       blocks: [
-        text(
-          'No agent is running for these database settings. The next everyday command on a postgres:// store starts one.',
+        fields(
+          agentAllowed(ctx)
+            ? [
+                ['Agent', 'not running for these database settings'],
+                ['Starts', 'with the next everyday command on a postgres:// store'],
+              ]
+            : [
+                ['Agent', ctx.env.NSM_AGENT === 'off' ? 'off (NSM_AGENT=off)' : 'off (the agent setting)'],
+                [
+                  'Starts',
+                  ctx.env.NSM_AGENT === 'off' ? 'once NSM_AGENT is unset' : 'after: nsm config set agent on',
+                ],
+              ],
         ),
       ],
     };
