@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { main } from '../cli/main.js';
 import { useConnector } from '../store/postgres/connect.js';
 import { isDatabaseUrl } from '../store/paths.js';
-import { loadSettings } from '../settings/file.js';
+import { loadSettings, type Settings } from '../settings/file.js';
 import { agentAddress, makePrivateFolder } from './address.js';
 import { ask } from './client.js';
 import { makePools } from './pool.js';
@@ -185,7 +185,8 @@ async function converse(
  * is missing) is handed back before it asks: prompts read the launcher's own terminal.
  */
 async function runCommand(request: Extract<AgentRequest, { op: 'run' }>): Promise<AgentReply> {
-  if (!(await onDatabase(request))) return { op: 'local', why: 'the store is a file' };
+  const why = await notForAgent(request);
+  if (why !== null) return { op: 'local', why };
   try {
     process.chdir(request.cwd);
   } catch {
@@ -216,22 +217,32 @@ async function runCommand(request: Extract<AgentRequest, { op: 'run' }>): Promis
   return { op: 'done', output, code };
 }
 
-/** Whether the command's store is a database (`--store`, else NSM_STORE, else the store setting). */
-async function onDatabase({ argv, env }: { argv: string[]; env: NodeJS.ProcessEnv }): Promise<boolean> {
+/**
+ * Why the launcher should run the command itself, or null when the agent may: the command's store
+ * (`--store`, else NSM_STORE, else the store setting) is a file, or the agent setting was turned
+ * off since this agent started (so that `nsm config set agent off` takes effect at once).
+ */
+async function notForAgent({
+  argv,
+  env,
+}: {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+}): Promise<string | null> {
+  let settings: Settings;
+  try {
+    settings = await loadSettings(env);
+  } catch {
+    return 'the settings file cannot be read';
+  }
+  if (settings.agent === 'off' || env.NSM_AGENT === 'off') return 'the agent is turned off';
   let store: string | undefined;
   for (let i = 0; i < argv.length && store === undefined; i++) {
     if (argv[i] === '--store') store = argv[i + 1];
     else if (argv[i]!.startsWith('--store=')) store = argv[i]!.slice('--store='.length);
   }
-  if (store === undefined) store = env.NSM_STORE || undefined;
-  if (store === undefined) {
-    try {
-      store = (await loadSettings(env)).store;
-    } catch {
-      return false;
-    }
-  }
-  return store !== undefined && isDatabaseUrl(store);
+  store ??= env.NSM_STORE || settings.store;
+  return store !== undefined && isDatabaseUrl(store) ? null : 'the store is a file';
 }
 
 function inodeOf(path: string): number | undefined {

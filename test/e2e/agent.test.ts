@@ -231,6 +231,20 @@ describe('the agent', () => {
     expect((await status(env))!.served).toBe(running.served + 1);
   });
 
+  it('runs no more commands once the agent setting is turned off', async () => {
+    const running = await startedAgent(env);
+    const withSetting = {
+      ...env,
+      NSM_CONFIG: join(mkdtempSync(join(tmpdir(), 'nsm-agent-config-')), 'config.json'),
+    };
+    expect(nsm(['config', 'set', 'agent', 'off'], { env: withSetting }).status).toBe(0);
+    const run = nsm(['meeting', 'next', '--sector', '75A'], { env: withSetting });
+    expect(run, 'run by the launcher').toEqual(
+      nsm(['meeting', 'next', '--sector', '75A'], { env: alone(env) }),
+    );
+    expect((await status(env))!.served).toBe(running.served);
+  });
+
   it('is not used when its folder is open to others', async () => {
     const before = (await startedAgent(env)).served;
     const folder = join(env.XDG_RUNTIME_DIR!, 'nsm');
