@@ -9,6 +9,7 @@ import { agentAddress } from '../../src/agent/address.js';
 import type { AgentStatus } from '../../src/agent/protocol.js';
 import { BIN, environment, json, nsm, nsmAsync, type Run } from '../helpers/cli.js';
 import { demoStore } from '../helpers/demo.js';
+import { onTerminal } from '../helpers/e2e.js';
 import { nsmIn } from '../helpers/in-process.js';
 import { freshDatabase, sql, startCluster, testCluster, type FreshDatabase } from '../helpers/postgres.js';
 
@@ -229,6 +230,23 @@ describe('the agent', () => {
     expect(after!.served).toBe(running.served);
     expect(nsm(['meeting', 'next', '--sector', '75A'], { env }).status).toBe(0);
     expect((await status(env))!.served).toBe(running.served + 1);
+  });
+
+  it('on a terminal: runs a command that asks nothing, and leaves one that prompts to the launcher', async () => {
+    const before = (await startedAgent(env)).served;
+    const shown = onTerminal(['meeting', 'next', '--sector', '75A'], db.url, [], env);
+    expect(shown.status, shown.output).toBe(0);
+    expect(shown.output).toMatch(/75A: .* \(M\d+\)/);
+    expect((await status(env))!.served).toBe(before + 1);
+    const asked = onTerminal(
+      ['meeting', 'schedule', '--sector', '75A', '--location', 'Hall', '--duration', '60'],
+      db.url,
+      [{ expect: 'Date and time', send: '2027-02-09 7pm\r' }],
+      env,
+    );
+    expect(asked.status, asked.output).toBe(0);
+    expect(asked.output).toMatch(/Scheduled M\d+ for 75A/);
+    expect((await status(env))!.served).toBe(before + 1);
   });
 
   it('runs no more commands once the agent setting is turned off', async () => {
