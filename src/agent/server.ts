@@ -8,7 +8,7 @@ import { loadSettings, type Settings } from '../settings/file.js';
 import { agentAddress, makePrivateFolder } from './address.js';
 import { ask } from './client.js';
 import { makePools } from './pool.js';
-import { markInsideAgent } from './start.js';
+import { markInsideAgent, WARM_STORE } from './start.js';
 import { MAX_REQUEST_BYTES, type AgentReply, type AgentRequest, type AgentStatus } from './protocol.js';
 
 /** How long a launcher has to write its request once connected. */
@@ -100,6 +100,9 @@ export async function serveAgent(bundle: string): Promise<void> {
   if (!(await listen(server, address.socket))) return;
   const inode = inodeOf(address.socket);
   restartIdleClock();
+  // Warmed on the store of the command that started it, before the next one comes.
+  const store = process.env[WARM_STORE];
+  if (store !== undefined && isDatabaseUrl(store)) queue = queue.then(() => warmUp(store)).catch(() => {});
   // Its socket removed (its folder cleaned up) or taken by another agent: nobody can reach it. nsm
   // rebuilt or upgraded: its launchers ask another agent.
   setInterval(() => {
@@ -108,6 +111,25 @@ export async function serveAgent(bundle: string): Promise<void> {
   }, 5_000).unref();
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+}
+
+/**
+ * The agent's first command would otherwise pay what the agent is there to save: a connection
+ * made and logged in, and a server backend that has not yet read the tables' descriptions nor
+ * planned nsm's reads. Made here instead: each shape of slice read, of a sector that matches no
+ * record, on a connection then kept in the pool; and the program's commands built once.
+ */
+async function warmUp(store: string): Promise<void> {
+  const { loadDatabaseStore } = await import('../store/postgres/store.js');
+  const nowhere = { sector: '' };
+  for (const slice of [
+    { ...nowhere, meetingsOnly: true },
+    { ...nowhere, issuesOnly: 'issue-rows' as const },
+    nowhere,
+  ])
+    await loadDatabaseStore(store, process.env, slice);
+  const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+  await main(['--help'], { stdout: discard(), stderr: discard(), stdin: { isTTY: false }, env: process.env });
 }
 
 /** A run request as this nsm's launcher writes it (anything else gets no command run). */

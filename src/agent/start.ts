@@ -33,8 +33,11 @@ export function startAgentAfter(ctx: Context, argv: readonly string[]): void {
   if (inside || !isDatabaseUrl(ctx.storePath) || !agentAllowed(ctx)) return;
   const word = commandWord(argv);
   if (word === null || !AGENT_COMMANDS.has(word)) return;
-  startAgent(ctx.env);
+  startAgent({ ...ctx.env, [WARM_STORE]: ctx.storePath });
 }
+
+/** The store the agent warms up on (its environment only: it may hold a password). */
+export const WARM_STORE = 'NSM_AGENT_WARM';
 
 /** Starts an agent for these settings unless one is listening; false when none can be started here. */
 export function startAgent(env: NodeJS.ProcessEnv): boolean {
