@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstWord } from '../cli/words.js';
 
 /**
  * Where the agent of this user, this nsm build and these database settings listens: a Unix
@@ -102,19 +103,9 @@ export const AGENT_COMMANDS: ReadonlySet<string> = new Set([
   'undo',
 ]);
 
-/** Global flags that take a value (`--store s`, `--format json`). */
-const VALUE_FLAGS = new Set(['--store', '--format']);
-
 /** The command's first word (`home` for none), or null when the line asks for help or a version. */
 export function commandWord(argv: readonly string[]): string | null {
-  let word: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V' || arg === 'help')
-      return null;
-    if (word !== undefined) continue;
-    if (VALUE_FLAGS.has(arg)) i++;
-    else if (!arg.startsWith('-')) word = arg;
-  }
-  return word ?? 'home';
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V' || a === 'help'))
+    return null;
+  return firstWord(argv) ?? 'home';
 }

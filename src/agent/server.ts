@@ -8,7 +8,8 @@ import { loadSettings, type Settings } from '../settings/file.js';
 import { agentAddress, makePrivateFolder } from './address.js';
 import { ask } from './client.js';
 import { makePools } from './pool.js';
-import { markInsideAgent, WARM_STORE } from './start.js';
+import { agentAllowed, markInsideAgent, WARM_STORE } from './start.js';
+import { givenStore } from '../cli/words.js';
 import { MAX_REQUEST_BYTES, type AgentReply, type AgentRequest, type AgentStatus } from './protocol.js';
 
 /** How long a launcher has to write its request once connected. */
@@ -257,13 +258,8 @@ async function notForAgent({
   } catch {
     return 'the settings file cannot be read';
   }
-  if (settings.agent === 'off' || env.NSM_AGENT === 'off') return 'the agent is turned off';
-  let store: string | undefined;
-  for (let i = 0; i < argv.length && store === undefined; i++) {
-    if (argv[i] === '--store') store = argv[i + 1];
-    else if (argv[i]!.startsWith('--store=')) store = argv[i]!.slice('--store='.length);
-  }
-  store ??= env.NSM_STORE || settings.store;
+  if (!agentAllowed({ env, settings })) return 'the agent is turned off';
+  const store = givenStore(argv) ?? (env.NSM_STORE || settings.store);
   return store !== undefined && isDatabaseUrl(store) ? null : 'the store is a file';
 }
 

@@ -3,6 +3,7 @@ import { buildProgram } from './program.js';
 import type { Execute } from './register.js';
 import { COMPLETE_COMMAND } from '../completion/protocol.js';
 import { startAgentAfter } from '../agent/start.js';
+import { firstWord, GLOBAL_VALUE_FLAGS } from './words.js';
 import { cell } from '../render/text.js';
 import {
   checkFormat,
@@ -28,9 +29,6 @@ const processIo: Io = {
   },
   env: process.env,
 };
-
-/** Global flags that take a value, so `nsm --store s.json` alone still means the home screen. */
-const GLOBAL_VALUE_FLAGS = new Set(['--store', '--format']);
 
 /** Runs one nsm command line and returns its exit status. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -76,16 +74,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof CommanderError) return commanderExit(error, usageMessage, argv, program, io);
     return reportError(error, io.stderr, io.env);
   }
-}
-
-/** The first word of a command line that is not a global flag or its value: `meeting` of `nsm --store s.json meeting next`. */
-function firstWord(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (GLOBAL_VALUE_FLAGS.has(arg)) i++;
-    else if (!arg.startsWith('-')) return arg;
-  }
-  return undefined;
 }
 
 function onlyGlobalFlags(argv: string[]): boolean {
